@@ -1,0 +1,55 @@
+# Set-up, serving and testing. `make run` and `make test` are all a newcomer needs.
+SHELL := /bin/bash
+PYTHON_VERSION ?= python3.11
+VENV := .venv
+PY := $(VENV)/bin/python
+PORT ?= 8000
+STAMP := $(VENV)/.installed
+
+.PHONY: setup run test lint check messages clean
+
+$(PY):
+	@command -v $(PYTHON_VERSION) >/dev/null || { echo "Python 3.11 is required ($(PYTHON_VERSION) not found)."; exit 1; }
+	$(PYTHON_VERSION) -m venv $(VENV)
+
+$(STAMP): $(PY) requirements.txt requirements-dev.txt
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -r requirements-dev.txt
+	touch $(STAMP)
+
+## setup: create .venv, install, migrate, compile messages, collect static, load the demo into an empty database
+setup: $(STAMP)
+	$(PY) manage.py migrate --noinput
+	$(PY) manage.py compilemessages --ignore=.venv -v0
+	$(PY) manage.py collectstatic --noinput -v0
+	$(PY) manage.py load_demo --if-empty
+
+## run: setup, then serve on http://127.0.0.1:$(PORT)
+run: setup
+	@echo ""
+	@echo "  STEPS is served on http://127.0.0.1:$(PORT)/  (admin: http://127.0.0.1:$(PORT)/admin/)"
+	@echo "  Create an admin user with:  $(PY) manage.py createsuperuser"
+	@echo ""
+	$(PY) manage.py runserver 127.0.0.1:$(PORT)
+
+## lint: ruff
+lint: $(STAMP)
+	$(VENV)/bin/ruff check .
+
+## check: Django system checks and missing migrations
+check: $(STAMP)
+	$(PY) manage.py check
+	$(PY) manage.py makemigrations --check --dry-run
+
+## test: setup if needed, then lint, checks and the whole test suite (browser tests included)
+test: $(STAMP)
+	$(PY) manage.py compilemessages --ignore=.venv -v0
+	$(MAKE) --no-print-directory lint check
+	$(VENV)/bin/pytest
+
+## messages: refresh the French and Dutch catalogues after changing interface text
+messages: $(STAMP)
+	$(PY) manage.py makemessages -l fr -l nl --ignore=.venv --ignore=staticfiles --no-obsolete
+
+clean:
+	rm -rf $(VENV) staticfiles .pytest_cache .ruff_cache

@@ -1,0 +1,52 @@
+"""Build the demo site in every language, idempotently.
+
+    python manage.py load_demo            # the demo site
+    python manage.py load_demo --scale 10 # ten times the generated items, for benchmarks
+    python manage.py load_demo --if-empty # only when the database has no content yet
+"""
+
+import time
+
+from django.core.management.base import BaseCommand, CommandError
+from django.db import transaction
+
+from core.demo.context import DemoContext, ensure_locales
+from core.demo.registry import demo_steps
+
+
+class Command(BaseCommand):
+    help = "Builds the demo site in English, French and Dutch (idempotent)."
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--scale",
+            type=int,
+            default=1,
+            help="Multiply the generated items (methods, cases, events…) by this factor for benchmarks.",
+        )
+        parser.add_argument(
+            "--if-empty",
+            action="store_true",
+            help="Do nothing when the site already has content (used by `make setup`).",
+        )
+
+    def handle(self, *args, scale, if_empty, **options):
+        if scale < 1:
+            raise CommandError("--scale must be 1 or more.")
+        if if_empty and self.has_content():
+            self.stdout.write("The database already has content; demo not loaded.")
+            return
+        started = time.monotonic()
+        ensure_locales()
+        with transaction.atomic():
+            context = DemoContext(stdout=self.stdout, scale=scale)
+            for _order, label, step in demo_steps():
+                self.stdout.write(f"{label}…")
+                step(context)
+        self.stdout.write(self.style.SUCCESS(f"Demo site ready in {time.monotonic() - started:.1f} s."))
+
+    @staticmethod
+    def has_content():
+        from home.models import HomePage
+
+        return HomePage.objects.exists()

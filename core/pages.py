@@ -1,0 +1,49 @@
+"""The abstract base every page type of the platform inherits from.
+
+It brings what every page shares: an optional introduction, an explicit list of
+the fields wagtail-localize translates or keeps in sync, and the page's JSON-LD.
+"""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+from wagtail.models import Page
+from wagtail.search import index
+from wagtail_localize.fields import TranslatableField
+
+from core import structured_data
+
+
+class BasePage(Page):
+    intro = models.TextField(
+        _("introduction"),
+        blank=True,
+        help_text=_("One or two sentences shown under the title and in listings."),
+    )
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    search_fields = Page.search_fields + [index.SearchField("intro")]
+
+    # Subclasses extend this list with each field of their own, so that every
+    # field is translated or synchronised on purpose, never by accident.
+    override_translatable_fields = [
+        TranslatableField("title"),
+        TranslatableField("slug"),
+        TranslatableField("seo_title"),
+        TranslatableField("search_description"),
+        TranslatableField("intro"),
+    ]
+
+    # Listing pages set this to describe themselves as a schema.org CollectionPage.
+    schema_type = "WebPage"
+
+    class Meta:
+        abstract = True
+
+    @property
+    def description(self):
+        return self.search_description or self.intro
+
+    def get_structured_data(self, request):
+        """The JSON-LD objects describing this page; subclasses add their own."""
+        return [structured_data.web_page(self, request, self.schema_type)]

@@ -1,0 +1,58 @@
+"""Builders for schema.org JSON-LD objects shared by several page types."""
+
+from django.utils.translation import gettext as _
+
+
+def absolute_url(request, path):
+    return request.build_absolute_uri(path)
+
+
+def page_url(page, request):
+    return absolute_url(request, page.get_url(request))
+
+
+def web_page(page, request, schema_type="WebPage"):
+    data = {
+        "@context": "https://schema.org",
+        "@type": schema_type,
+        "name": page.seo_title or page.title,
+        "url": page_url(page, request),
+        "inLanguage": page.locale.language_code,
+    }
+    if getattr(page, "description", ""):
+        data["description"] = page.description
+    if page.last_published_at:
+        data["dateModified"] = page.last_published_at.isoformat()
+    return data
+
+
+def organization(request, home):
+    """The STEPS cluster as an organisation, with its partners as members."""
+    from partners.models import Partner
+
+    partners = Partner.objects.filter(locale=home.locale).order_by("sort_order", "name")
+    return {
+        "@context": "https://schema.org",
+        "@type": "Organization",
+        "name": _("STEPS cluster"),
+        "alternateName": "Soft skills Training Enabling Progression and Sustainability",
+        "url": page_url(home, request),
+        "member": [partner.as_structured_data() for partner in partners],
+    }
+
+
+def website(request, home):
+    from django.urls import reverse
+
+    return {
+        "@context": "https://schema.org",
+        "@type": "WebSite",
+        "name": _("STEPS: soft skills training"),
+        "url": page_url(home, request),
+        "inLanguage": home.locale.language_code,
+        "potentialAction": {
+            "@type": "SearchAction",
+            "target": absolute_url(request, reverse("search")) + "?q={search_term_string}",
+            "query-input": "required name=search_term_string",
+        },
+    }

@@ -1,0 +1,90 @@
+"""Template tags for the site-wide frame: languages, canonical links, JSON-LD, footer."""
+
+import json
+
+from django import template
+from django.utils.html import format_html
+from django.utils.safestring import mark_safe
+from django.utils.translation import get_language
+
+from core import languages
+from core.models import SiteFooter
+
+register = template.Library()
+
+# Characters that could end a <script> element or start an HTML comment.
+_JSON_SCRIPT_ESCAPES = {ord("<"): "\\u003C", ord(">"): "\\u003E", ord("&"): "\\u0026"}
+
+
+@register.simple_tag(takes_context=True)
+def language_links(context):
+    return languages.switcher_links(context["request"], context.get("page"))
+
+
+@register.simple_tag(takes_context=True)
+def alternate_links(context):
+    page = context.get("page")
+    if page is None:
+        return []
+    return languages.alternate_links(context["request"], page)
+
+
+@register.simple_tag(takes_context=True)
+def canonical_url(context):
+    request = context["request"]
+    page = context.get("page")
+    if page is not None:
+        return request.build_absolute_uri(page.get_url(request))
+    return request.build_absolute_uri(request.path)
+
+
+@register.simple_tag(takes_context=True)
+def structured_data(context):
+    page = context.get("page")
+    if page is None or not hasattr(page, "get_structured_data"):
+        return ""
+    items = page.get_structured_data(context["request"])
+    return mark_safe(  # noqa: S308 - the JSON is escaped for a script element above
+        "\n".join(
+            format_html('<script type="application/ld+json">{}</script>', mark_safe(_dump(item)))  # noqa: S308
+            for item in items
+        )
+    )
+
+
+def _dump(item):
+    return json.dumps(item, ensure_ascii=False, default=str).translate(_JSON_SCRIPT_ESCAPES)
+
+
+@register.inclusion_tag("includes/footer.html", takes_context=True)
+def site_footer(context):
+    from partners.models import Partner
+    from wagtail.models import Locale
+
+    return {
+        "request": context["request"],
+        "footer": SiteFooter.for_active_locale(),
+        "partners": Partner.objects.filter(locale=Locale.get_active()).order_by("sort_order", "name"),
+    }
+
+
+@register.simple_tag(takes_context=True)
+def main_menu(context):
+    """The home page's children marked "show in menus", in the visitor's language."""
+    request = context["request"]
+    home = languages.language_homes(request).get(get_language())
+    if home is None:
+        return []
+    return [
+        {"title": child.title, "url": child.get_url(request), "active": request.path.startswith(child.get_url(request))}
+        for child in home.get_children().live().public().in_menu()
+    ]
+
+
+@register.simple_tag(takes_context=True)
+def query_with(context, **changes):
+    """The current query string with some parameters replaced, for pagination and filters."""
+    params = context["request"].GET.copy()
+    for key, value in changes.items():
+        params[key] = value
+    return params.urlencode()

@@ -1,0 +1,68 @@
+"""The home page of each language and the standard pages under it."""
+
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+from wagtail.fields import StreamField
+from wagtail.search import index
+from wagtail_localize.fields import TranslatableField
+
+from core import structured_data
+from core.blocks import CallToActionBlock, FeaturedPagesBlock, HeroBlock, body_blocks
+from core.pages import BasePage
+from partners.blocks import PartnerListBlock
+
+
+class HomePage(BasePage):
+    body = StreamField(
+        [
+            ("hero", HeroBlock()),
+            ("featured_pages", FeaturedPagesBlock()),
+            ("call_to_action", CallToActionBlock()),
+            *body_blocks(),
+        ],
+        block_counts={"hero": {"max_num": 1}},
+        blank=True,
+        verbose_name=_("body"),
+    )
+
+    content_panels = BasePage.content_panels + [FieldPanel("body")]
+    search_fields = BasePage.search_fields + [index.SearchField("body")]
+    override_translatable_fields = BasePage.override_translatable_fields + [TranslatableField("body")]
+
+    parent_page_types = ["wagtailcore.Page"]
+    # Later sections (toolkit, films, events…) add their index pages here.
+    subpage_types = ["home.StandardPage"]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("home page")
+
+    @property
+    def opens_with_hero(self):
+        return bool(self.body) and self.body[0].block_type == "hero"
+
+    def get_structured_data(self, request):
+        return [
+            structured_data.website(request, self),
+            structured_data.organization(request, self),
+        ]
+
+
+class StandardPage(BasePage):
+    """About, partners, legal notice, accessibility statement and the like."""
+
+    body = StreamField(
+        [*body_blocks(), ("partner_list", PartnerListBlock())],
+        blank=True,
+        verbose_name=_("body"),
+    )
+
+    content_panels = BasePage.content_panels + [FieldPanel("body")]
+    search_fields = BasePage.search_fields + [index.SearchField("body")]
+    override_translatable_fields = BasePage.override_translatable_fields + [TranslatableField("body")]
+
+    parent_page_types = ["home.HomePage", "home.StandardPage"]
+    subpage_types = ["home.StandardPage"]
+
+    class Meta:
+        verbose_name = _("standard page")
