@@ -20,7 +20,7 @@ $(STAMP): $(PY) requirements.txt requirements-dev.txt
 ## setup: create .venv, install, migrate, compile messages, collect static, load the demo into an empty database
 setup: $(STAMP)
 	$(PY) manage.py migrate --noinput
-	$(PY) manage.py compilemessages --ignore=.venv -v0
+	$(PY) manage.py compile_translations -v0
 	$(PY) manage.py collectstatic --noinput -v0
 	$(PY) manage.py load_demo --if-empty
 
@@ -43,7 +43,7 @@ check: $(STAMP)
 
 ## test: setup if needed, then lint, checks and the whole test suite (browser tests included)
 test: $(STAMP)
-	$(PY) manage.py compilemessages --ignore=.venv -v0
+	$(PY) manage.py compile_translations -v0
 	$(MAKE) --no-print-directory lint check
 	$(VENV)/bin/pytest
 

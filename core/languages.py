@@ -17,11 +17,7 @@ def live_translations(page):
     cached = getattr(page, "_live_translations", None)
     if cached is None:
         translations = (
-            page.get_translations(inclusive=True)
-            .live()
-            .public()
-            .filter(alias_of__isnull=True)
-            .select_related("locale")
+            page.get_translations(inclusive=True).live().public().filter(alias_of__isnull=True).select_related("locale")
         )
         cached = {p.locale.language_code: p for p in translations}
         page._live_translations = cached

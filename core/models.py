@@ -63,8 +63,6 @@ class SiteFooter(TranslatableMixin, models.Model):
         default = settings.LANGUAGE_CODE
         footers = {
             footer.locale.language_code: footer
-            for footer in cls.objects.select_related("locale").filter(
-                locale__language_code__in={active, default}
-            )
+            for footer in cls.objects.select_related("locale").filter(locale__language_code__in={active, default})
         }
         return footers.get(active) or footers.get(default)

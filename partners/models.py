@@ -29,7 +29,9 @@ class Project(TranslatableMixin, index.Indexed, models.Model):
     website = models.URLField(_("website"), blank=True)
     summary = models.TextField(_("summary"), blank=True)
     target_groups = models.TextField(
-        _("target groups"), blank=True, help_text=_("The people the project worked with, in a sentence or a short list.")
+        _("target groups"),
+        blank=True,
+        help_text=_("The people the project worked with, in a sentence or a short list."),
     )
     sort_order = models.PositiveSmallIntegerField(_("sort order"), default=0)
 
@@ -80,7 +82,10 @@ class Project(TranslatableMixin, index.Indexed, models.Model):
 class Partner(TranslatableMixin, index.Indexed, models.Model):
     name = models.CharField(_("name"), max_length=200)
     kind = models.CharField(
-        _("kind of organisation"), max_length=200, blank=True, help_text=_("For example: local authority, NGO, VET college.")
+        _("kind of organisation"),
+        max_length=200,
+        blank=True,
+        help_text=_("For example: local authority, NGO, VET college."),
     )
     town = models.CharField(_("town"), max_length=120, blank=True)
     region = models.CharField(_("region"), max_length=120, blank=True)

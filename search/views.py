@@ -1,18 +1,20 @@
 """Site search: the visitor's language only, live pages only, never an error page."""
 
-from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 from wagtail.models import Locale, Page
+
+from core.listing import paginate
 
 MAX_QUERY_LENGTH = 200
 RESULTS_PER_PAGE = 10
 
 
 def clean_query(raw):
-    """Strip control characters and cap the length, so that any input is safe to search."""
-    printable = "".join(ch if ch.isprintable() else " " for ch in raw)
-    return " ".join(printable.split())[:MAX_QUERY_LENGTH]
+    """Keep words only: control characters and full-text operators (quotes,
+    brackets, asterisks…) would otherwise reach the database's query parser."""
+    words = "".join(ch if ch.isalnum() or ch in "-'’" else " " for ch in raw[:MAX_QUERY_LENGTH])
+    return " ".join(words.split())
 
 
 def search(request):
@@ -26,16 +28,12 @@ def search(request):
         pages = (
             Page.objects.live()
             .public()
-            .filter(locale=Locale.get_active(), alias_of__isnull=True)
-            .exclude(depth__lte=1)
+            .filter(locale=Locale.get_active(), depth__gt=1)
+            # Alias pages repeat another language's text; the search index can
+            # only filter on indexed fields, hence the id subquery.
+            .filter(id__in=Page.objects.filter(alias_of__isnull=True).values("id"))
         )
-        paginator = Paginator(pages.search(query), RESULTS_PER_PAGE)
-        try:
-            results = paginator.page(request.GET.get("page", 1))
-        except PageNotAnInteger:
-            results = paginator.page(1)
-        except EmptyPage:
-            results = paginator.page(paginator.num_pages)
+        results = paginate(request, pages.search(query), RESULTS_PER_PAGE)
     return TemplateResponse(
         request,
         "search/search.html",

@@ -31,7 +31,5 @@ class LinkBlock(blocks.StructBlock):
         value = super().clean(value)
         if bool(value.get("page")) == bool(value.get("url")):
             message = _("Choose a page on this site or give an address, not both.")
-            raise blocks.StructBlockValidationError(
-                block_errors={"page": ErrorList([ValidationError(message)])}
-            )
+            raise blocks.StructBlockValidationError(block_errors={"page": ErrorList([ValidationError(message)])})
         return value

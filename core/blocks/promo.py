@@ -22,9 +22,7 @@ class HeroBlock(blocks.StructBlock):
 class FeaturedPagesBlock(blocks.StructBlock):
     heading = blocks.CharBlock(label=_("heading"), max_length=120)
     text = blocks.TextBlock(label=_("text"), required=False)
-    pages = blocks.ListBlock(
-        blocks.PageChooserBlock(label=_("page")), label=_("pages"), min_num=1, max_num=6
-    )
+    pages = blocks.ListBlock(blocks.PageChooserBlock(label=_("page")), label=_("pages"), min_num=1, max_num=6)
     link = blocks.ListBlock(LinkBlock(), label=_("link to more"), max_num=1, default=[])
 
     class Meta:

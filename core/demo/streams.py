@@ -43,7 +43,11 @@ def _walk(block, value, path, resolve):
         return raw
     if isinstance(block, blocks.ListBlock):
         return [
-            {"type": "item", "value": _walk(block.child_block, item, f"{path}/{index}", resolve), "id": block_id(path, index)}
+            {
+                "type": "item",
+                "value": _walk(block.child_block, item, f"{path}/{index}", resolve),
+                "id": block_id(path, index),
+            }
             for index, item in enumerate(value)
         ]
     if isinstance(block, ImageBlock):
@@ -64,4 +68,3 @@ def _walk(block, value, path, resolve):
     if isinstance(block, ImageChooserBlock):
         return resolve("image", value) if value else None
     return value
-

@@ -72,9 +72,7 @@ def translate(instance, translations):
                 defaults={"data": pairs[key], "translation_type": StringTranslation.TRANSLATION_TYPE_MANUAL},
             )
         is_draftable = isinstance(instance, Page | DraftStateMixin)
-        translated, _created = source.create_or_update_translation(
-            locale, publish=not is_draftable, fallback=False
-        )
+        translated, _created = source.create_or_update_translation(locale, publish=not is_draftable, fallback=False)
         if is_draftable:
             # Published here, not on commit, so that a caller inside a larger
             # transaction (the whole demo load, or a test) sees it live at once.

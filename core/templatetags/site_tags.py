@@ -58,8 +58,9 @@ def _dump(item):
 
 @register.inclusion_tag("includes/footer.html", takes_context=True)
 def site_footer(context):
-    from partners.models import Partner
     from wagtail.models import Locale
+
+    from partners.models import Partner
 
     return {
         "request": context["request"],

@@ -1,8 +1,8 @@
 """Build the demo site in every language, idempotently.
 
-    python manage.py load_demo            # the demo site
-    python manage.py load_demo --scale 10 # ten times the generated items, for benchmarks
-    python manage.py load_demo --if-empty # only when the database has no content yet
+python manage.py load_demo            # the demo site
+python manage.py load_demo --scale 10 # ten times the generated items, for benchmarks
+python manage.py load_demo --if-empty # only when the database has no content yet
 """
 
 import time
@@ -34,16 +34,17 @@ class Command(BaseCommand):
         if scale < 1:
             raise CommandError("--scale must be 1 or more.")
         if if_empty and self.has_content():
-            self.stdout.write("The database already has content; demo not loaded.")
+            if options["verbosity"] > 0:
+                self.stdout.write("The database already has content; demo not loaded.")
             return
         started = time.monotonic()
         ensure_locales()
         with transaction.atomic():
-            context = DemoContext(stdout=self.stdout, scale=scale)
+            context = DemoContext(stdout=self.stdout if options["verbosity"] > 0 else None, scale=scale)
             for _order, label, step in demo_steps():
-                self.stdout.write(f"{label}…")
+                context.log(f"{label}…")
                 step(context)
-        self.stdout.write(self.style.SUCCESS(f"Demo site ready in {time.monotonic() - started:.1f} s."))
+        context.log(self.style.SUCCESS(f"Demo site ready in {time.monotonic() - started:.1f} s."))
 
     @staticmethod
     def has_content():

@@ -1,0 +1,109 @@
+"""Every page is served under its language prefix, says its language, and links
+to its translations: the switcher, the canonical link and hreflang alternates."""
+
+import re
+
+import pytest
+from bs4 import BeautifulSoup
+
+from home.models import HomePage, StandardPage
+
+pytestmark = pytest.mark.django_db
+
+LANGUAGES = ["en", "fr", "nl"]
+
+
+def soup(response):
+    return BeautifulSoup(response.content.decode(), "html.parser")
+
+
+def page_in(model, lang):
+    return model.objects.live().filter(locale__language_code=lang).order_by("path").first()
+
+
+@pytest.mark.parametrize(
+    ("accept", "target"),
+    [("fr-BE,fr;q=0.9", "/fr/"), ("nl-NL,nl;q=0.8,en;q=0.5", "/nl/"), ("en-GB", "/en/"), ("de-DE", "/en/")],
+)
+def test_root_redirects_by_browser_language(client, accept, target):
+    response = client.get("/", HTTP_ACCEPT_LANGUAGE=accept)
+    assert response.status_code == 302
+    assert response["Location"] == target
+
+
+@pytest.mark.parametrize("model", [HomePage, StandardPage])
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_every_page_type_renders_in_each_language(client, model, lang):
+    page = page_in(model, lang)
+    response = client.get(page.url)
+    assert response.status_code == 200
+    html = soup(response)
+    assert html.html["lang"] == lang
+    assert page.url.startswith(f"/{lang}/")
+    assert len(html.find_all("h1")) == 1
+
+
+@pytest.mark.parametrize("model", [HomePage, StandardPage])
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_switcher_canonical_and_hreflang_point_at_the_translations(client, model, lang):
+    page = page_in(model, lang)
+    translations = {p.locale.language_code: p for p in page.get_translations(inclusive=True).live()}
+    html = soup(client.get(page.url))
+
+    canonical = html.find("link", rel="canonical")["href"]
+    assert canonical == f"http://testserver{page.url}"
+
+    alternates = {link["hreflang"]: link["href"] for link in html.find_all("link", rel="alternate")}
+    assert alternates == {
+        **{code: f"http://testserver{p.url}" for code, p in translations.items()},
+        "x-default": f"http://testserver{translations['en'].url}",
+    }
+
+    switcher = html.find("nav", class_="language-switcher")
+    links = {a["hreflang"]: a["href"] for a in switcher.find_all("a")}
+    assert links == {code: p.url for code, p in translations.items() if code != lang}
+    assert switcher.find(attrs={"aria-current": "true"})["lang"] == lang
+
+
+def test_switcher_leads_to_the_home_page_with_a_notice_when_no_translation_exists(client):
+    about_fr = page_in(StandardPage, "fr")
+    about_fr.unpublish()
+    english = about_fr.get_translation(_locale("en"))
+    html = soup(client.get(english.url))
+    french_link = html.find("nav", class_="language-switcher").find("a", hreflang="fr")
+    assert french_link["href"] == "/fr/?untranslated=1"
+    assert "fr" not in {link["hreflang"] for link in html.find_all("link", rel="alternate")}
+
+    notice = soup(client.get(french_link["href"])).find(class_="notice")
+    assert "pas encore disponible" in notice.get_text()
+
+
+def test_alias_pages_are_never_offered_as_translations(client):
+    about_en = page_in(StandardPage, "en")
+    about_fr = about_en.get_translation(_locale("fr"))
+    about_fr.delete()
+    about_en.copy_for_translation(_locale("fr"), alias=True)
+    html = soup(client.get(about_en.url))
+    assert "fr" not in {link["hreflang"] for link in html.find_all("link", rel="alternate")}
+    assert html.find("nav", class_="language-switcher").find("a", hreflang="fr")["href"].startswith("/fr/?")
+
+
+def test_anonymous_visitors_get_no_cookies(client, homes):
+    for page in homes.values():
+        response = client.get(page.url)
+        assert response.status_code == 200
+        assert not response.cookies
+
+
+def test_interface_text_follows_the_page_language(client, homes):
+    skip_links = {lang: soup(client.get(homes[lang].url)).find(class_="skip-link").get_text() for lang in LANGUAGES}
+    assert skip_links["en"] == "Skip to main content"
+    assert skip_links["fr"] != skip_links["en"] and skip_links["nl"] != skip_links["en"]
+    assert re.search(r"contenu", skip_links["fr"])
+    assert re.search(r"inhoud", skip_links["nl"])
+
+
+def _locale(code):
+    from wagtail.models import Locale
+
+    return Locale.objects.get(language_code=code)
