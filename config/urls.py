@@ -3,13 +3,20 @@ from django.conf.urls.i18n import i18n_patterns
 from django.urls import include, path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.contrib.sitemaps.views import sitemap as sitemap_view
 from wagtail.documents import urls as wagtaildocs_urls
 
 from search import views as search_views
+from search.api import api_router
+from search.feeds import LatestPagesAtomFeed, LatestPagesFeed
+from search.sitemaps import MultilingualSitemap
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
+    path("api/v2/", api_router.urls),
+    path("sitemap.xml", sitemap_view, {"sitemaps": {"pages": MultilingualSitemap}}, name="sitemap"),
+    path("robots.txt", search_views.robots_txt, name="robots_txt"),
 ]
 
 if settings.DEBUG:
@@ -21,6 +28,9 @@ if settings.DEBUG:
 # by the browser's language (LocaleMiddleware).
 urlpatterns += i18n_patterns(
     path("search/", search_views.search, name="search"),
+    path("feeds/<slug:kind>/rss.xml", LatestPagesFeed(), name="feed_rss"),
+    path("feeds/<slug:kind>/atom.xml", LatestPagesAtomFeed(), name="feed_atom"),
+    path("framework/", include("competences.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

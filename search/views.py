@@ -1,6 +1,8 @@
 """Site search: the visitor's language only, live pages only, never an error page."""
 
+from django.http import HttpResponse
 from django.template.response import TemplateResponse
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from wagtail.models import Locale, Page
 
@@ -39,3 +41,14 @@ def search(request):
         "search/search.html",
         {"query": query, "results": results, "notice": notice},
     )
+
+
+def robots_txt(request):
+    """Crawlers may read every public page; the sitemap lists them in every language."""
+    lines = [
+        "User-agent: *",
+        "Disallow: /admin/",
+        "Disallow: /*/search/",
+        f"Sitemap: {request.build_absolute_uri(reverse('sitemap'))}",
+    ]
+    return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")

@@ -1,0 +1,94 @@
+"""The public framework browser: every framework, one framework, one item; and the open data."""
+
+import io
+import json
+import re
+
+from django.conf import settings
+from django.db.models import Count, Q
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, render
+from wagtail.models import Locale
+
+from . import structured_data
+from .models import Framework, FrameworkItem
+from .opendata import skos_document, write_csv
+from .queries import alignments_for, ancestors, build_tree, linked_pages
+
+
+def _level_count(level):
+    return Count("items", filter=Q(items__level=level))
+
+
+def framework_index(request):
+    locale = Locale.get_active()
+    frameworks = Framework.objects.filter(locale=locale).annotate(
+        area_count=_level_count(FrameworkItem.Level.AREA),
+        competence_count=_level_count(FrameworkItem.Level.COMPETENCE),
+        outcome_count=_level_count(FrameworkItem.Level.OUTCOME),
+    )
+    return render(request, "competences/framework_index.html", {"frameworks": frameworks})
+
+
+def framework_detail(request, code):
+    locale = Locale.get_active()
+    framework = get_object_or_404(Framework.objects.select_related("locale"), locale=locale, code=code)
+    # One query for the whole tree, whatever its size.
+    items = list(framework.items.order_by("sort_order", "code"))
+    data = structured_data.defined_term_set(framework, request, items)
+    return render(
+        request,
+        "competences/framework_detail.html",
+        {
+            "framework": framework,
+            "tree": build_tree(items),
+            "has_examples": any(item.is_example for item in items),
+            "json_ld": structured_data.script_json(data),
+        },
+    )
+
+
+def item_detail(request, framework_code, item_code):
+    locale = Locale.get_active()
+    item = get_object_or_404(
+        FrameworkItem.objects.select_related("framework", "locale", "parent__parent__parent"),
+        locale=locale,
+        framework__code=framework_code,
+        code=item_code,
+    )
+    return render(
+        request,
+        "competences/item_detail.html",
+        {
+            "item": item,
+            "framework": item.framework,
+            "ancestors": ancestors(item),
+            "children": item.children.order_by("sort_order", "code"),
+            "alignments": alignments_for(item, locale),
+            "linked_pages": linked_pages(item, locale),
+            "json_ld": structured_data.script_json(structured_data.defined_term(item, request)),
+        },
+    )
+
+
+def _default_framework(code):
+    """The open data describe every language at once, from the default-language framework."""
+    return get_object_or_404(Framework, locale__language_code=settings.LANGUAGE_CODE, code=code)
+
+
+def framework_csv(request, code):
+    framework = _default_framework(code)
+    buffer = io.StringIO()
+    write_csv(framework, buffer)
+    response = HttpResponse(buffer.getvalue(), content_type="text/csv; charset=utf-8")
+    filename = re.sub(r"[^A-Za-z0-9._-]", "_", framework.code)
+    response["Content-Disposition"] = f'attachment; filename="{filename}.csv"'
+    return response
+
+
+def framework_jsonld(request, code):
+    framework = _default_framework(code)
+    document = skos_document(framework, request)
+    return HttpResponse(
+        json.dumps(document, ensure_ascii=False, indent=2), content_type="application/ld+json; charset=utf-8"
+    )

@@ -1,0 +1,67 @@
+"""The frameworks are loaded in three languages as real wagtail-localize translations."""
+
+import pytest
+from django.core.management import call_command
+from wagtail_localize.models import TranslationSource
+
+from competences.models import Alignment, Framework, FrameworkItem
+
+pytestmark = pytest.mark.django_db
+
+
+def counts():
+    return {
+        "frameworks": Framework.objects.count(),
+        "items": FrameworkItem.objects.count(),
+        "alignments": Alignment.objects.count(),
+        "sources": TranslationSource.objects.count(),
+    }
+
+
+def test_every_framework_and_item_exists_in_three_languages():
+    for model in (Framework, FrameworkItem):
+        per_language = {code: model.objects.filter(locale__language_code=code).count() for code in ("en", "fr", "nl")}
+        assert per_language["en"] > 0
+        assert per_language["en"] == per_language["fr"] == per_language["nl"], model
+    codes = set(Framework.objects.filter(locale__language_code="en").values_list("code", flat=True))
+    assert codes == {"SPOCC", "LifeComp", "EntreComp", "ESCO-T"}
+
+
+def test_reference_structure():
+    def count(framework, level):
+        return FrameworkItem.objects.filter(locale__language_code="en", framework__code=framework, level=level).count()
+
+    assert count("SPOCC", "area") == 5
+    assert count("LifeComp", "area") == 3 and count("LifeComp", "competence") == 9
+    assert count("EntreComp", "area") == 3 and count("EntreComp", "competence") == 15
+    assert count("ESCO-T", "area") == 6
+    # Only demo-written outcomes exist for SPOCC, and they say so.
+    outcomes = FrameworkItem.objects.filter(framework__code="SPOCC", level="outcome")
+    assert outcomes.exists() and not outcomes.filter(is_example=False).exists()
+    assert Framework.objects.get(locale__language_code="en", code="ESCO-T").is_unverified
+
+
+def test_translated_items_hang_under_translated_framework_and_parent():
+    french = FrameworkItem.objects.select_related("framework", "parent").get(
+        locale__language_code="fr", framework__code="LifeComp", code="S3"
+    )
+    english = FrameworkItem.objects.get(locale__language_code="en", framework__code="LifeComp", code="S3")
+    assert french.translation_key == english.translation_key
+    assert french.framework.locale_id == french.locale_id
+    assert french.parent.locale_id == french.locale_id and french.parent.code == "S"
+    dutch = FrameworkItem.objects.get(translation_key=english.translation_key, locale__language_code="nl")
+    assert dutch.name == "Samenwerking"
+    source = TranslationSource.objects.get_for_instance(english)
+    assert {t.target_locale.language_code for t in source.translations.filter(enabled=True)} == {"fr", "nl"}
+
+
+def test_alignments_link_default_language_items():
+    assert Alignment.objects.count() >= 7
+    assert not Alignment.objects.exclude(source__locale__language_code="en").exists()
+    assert not Alignment.objects.exclude(target__locale__language_code="en").exists()
+
+
+def test_loading_the_demo_again_changes_nothing():
+    before = counts()
+    call_command("load_demo", verbosity=0)
+    assert counts() == before

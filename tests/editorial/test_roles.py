@@ -1,0 +1,54 @@
+"""Partners edit their own language only; coordinators review and publish."""
+
+import pytest
+from wagtail.models import Page, WorkflowState
+
+from home.models import StandardPage
+
+pytestmark = pytest.mark.django_db
+
+
+def page(slug, lang):
+    return StandardPage.objects.get(slug=slug, locale__language_code=lang)
+
+
+def test_a_dutch_editor_is_refused_when_editing_a_french_page(client, dutch_editor):
+    client.force_login(dutch_editor)
+    response = client.get(f"/admin/pages/{page('a-propos', 'fr').pk}/edit/")
+    assert response.status_code in (302, 403)
+    assert client.get(f"/admin/pages/{page('over-de-cluster', 'nl').pk}/edit/").status_code == 200
+
+
+def test_a_dutch_editor_cannot_publish_but_can_submit_for_review(dutch_editor):
+    dutch_page = page("over-de-cluster", "nl")
+    permissions = dutch_page.permissions_for_user(dutch_editor)
+    assert permissions.can_edit()
+    assert not permissions.can_publish()
+    assert not page("a-propos", "fr").permissions_for_user(dutch_editor).can_edit()
+    assert dutch_page.get_workflow().name == "Coordinator review"
+
+
+def test_a_coordinator_edits_and_publishes_every_language(coordinator):
+    for slug, lang in (("about", "en"), ("a-propos", "fr"), ("over-de-cluster", "nl")):
+        permissions = page(slug, lang).permissions_for_user(coordinator)
+        assert permissions.can_edit() and permissions.can_publish()
+
+
+def test_only_coordinators_edit_the_competence_framework_and_partners(dutch_editor, coordinator):
+    for codename in ("competences.change_frameworkitem", "partners.change_partner", "core.change_sitefooter"):
+        assert coordinator.has_perm(codename)
+        assert not dutch_editor.has_perm(codename)
+
+
+def test_submitted_changes_wait_for_a_coordinator(dutch_editor, coordinator):
+    dutch_page = page("over-de-cluster", "nl")
+    revision = dutch_page.save_revision(user=dutch_editor)
+    workflow_state = dutch_page.get_workflow().start(dutch_page, dutch_editor)
+    assert workflow_state.status == WorkflowState.STATUS_IN_PROGRESS
+    task_state = workflow_state.current_task_state
+    assert task_state.task.specific.user_can_access_editor(dutch_page, coordinator)
+    assert not task_state.task.specific.user_can_access_editor(dutch_page, dutch_editor)
+    task_state.task.specific.on_action(task_state, coordinator, "approve")
+    workflow_state.refresh_from_db()
+    assert workflow_state.status == WorkflowState.STATUS_APPROVED
+    assert Page.objects.get(pk=dutch_page.pk).live_revision_id == revision.pk

@@ -1,0 +1,69 @@
+"""Search engines and feed readers find every page in every language."""
+
+import json
+
+import pytest
+from defusedxml import ElementTree as ET
+from wagtail.models import Page
+
+pytestmark = pytest.mark.django_db
+
+NS = {"sm": "http://www.sitemaps.org/schemas/sitemap/0.9", "xhtml": "http://www.w3.org/1999/xhtml"}
+
+
+def sitemap_entries(client):
+    response = client.get("/sitemap.xml")
+    assert response.status_code == 200
+    root = ET.fromstring(response.content)
+    entries = {}
+    for url in root.findall("sm:url", NS):
+        alternates = {link.get("hreflang"): link.get("href") for link in url.findall("xhtml:link", NS)}
+        entries[url.find("sm:loc", NS).text] = alternates
+    return entries
+
+
+def test_sitemap_lists_every_live_page_of_every_language():
+    from django.test import Client
+
+    entries = sitemap_entries(Client())
+    live = Page.objects.live().public().filter(depth__gt=1, alias_of__isnull=True)
+    assert len(entries) == live.count()
+    assert {"http://testserver/en/", "http://testserver/fr/", "http://testserver/nl/"} <= set(entries)
+
+
+def test_sitemap_alternates_are_reciprocal(client):
+    entries = sitemap_entries(client)
+    about = entries["http://testserver/en/about/"]
+    assert about["fr"] == "http://testserver/fr/a-propos/"
+    assert about["x-default"] == "http://testserver/en/about/"
+    for location, alternates in entries.items():
+        for code, href in alternates.items():
+            if code == "x-default":
+                continue
+            assert entries[href].get(code) == href
+            assert location in entries[href].values()
+
+
+def test_robots_txt_points_to_the_sitemap(client):
+    response = client.get("/robots.txt")
+    assert response["Content-Type"].startswith("text/plain")
+    assert "Sitemap: http://testserver/sitemap.xml" in response.content.decode()
+    assert "Disallow: /admin/" in response.content.decode()
+
+
+def test_unknown_feed_kinds_are_not_found(client):
+    assert client.get("/en/feeds/nothing/rss.xml").status_code == 404
+
+
+def test_the_api_lists_pages_of_one_language(client):
+    response = client.get("/api/v2/pages/", {"locale": "fr", "fields": "title"})
+    assert response.status_code == 200
+    titles = [item["title"] for item in json.loads(response.content)["items"]]
+    assert "Le cluster" in titles
+    assert "About the cluster" not in titles
+
+
+def test_the_api_rejects_unknown_filters_clearly(client):
+    response = client.get("/api/v2/pages/", {"nonsense": "1"})
+    assert response.status_code == 400
+    assert "nonsense" in json.loads(response.content)["message"]
