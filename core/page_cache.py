@@ -1,0 +1,122 @@
+"""A shared cache of whole public pages for anonymous visitors.
+
+Served from the second middleware layer, before sessions, authentication and
+Wagtail's routing run, so a cached page costs one cache read. Keyed by host,
+path (which carries the language prefix) and query string, and by a site-wide
+version number: any change a visitor could see (a page published, unpublished,
+moved or deleted, a snippet saved, a registration or a copy request) bumps the
+version, so no page is ever served stale. Editors, who carry a session cookie,
+always get fresh pages; so does any response that sets a cookie or depends on
+one (a form with a CSRF token).
+"""
+
+import hashlib
+
+from django.conf import settings
+from django.core.cache import caches
+from django.utils.cache import patch_cache_control
+
+VERSION_KEY = "page-cache:version"
+CACHED_HEADERS = ("Content-Type", "Content-Language", "Link")
+
+
+def _cache():
+    return caches[getattr(settings, "PAGE_CACHE_ALIAS", "default")]
+
+
+def enabled():
+    return getattr(settings, "PAGE_CACHE_ENABLED", True)
+
+
+def current_version():
+    version = _cache().get(VERSION_KEY)
+    if version is None:
+        _cache().add(VERSION_KEY, 1, timeout=None)
+        version = _cache().get(VERSION_KEY, 1)
+    return version
+
+
+def bump_version(*args, **kwargs):
+    """Invalidate every cached page at once (signal receiver friendly)."""
+    try:
+        _cache().incr(VERSION_KEY)
+    except ValueError:
+        _cache().set(VERSION_KEY, 2, timeout=None)
+
+
+def _prefixes():
+    return tuple(f"/{code}/" for code, _name in settings.LANGUAGES)
+
+
+def cacheable_request(request):
+    return (
+        enabled()
+        and request.method in ("GET", "HEAD")
+        and request.path.startswith(_prefixes())
+        and settings.SESSION_COOKIE_NAME not in request.COOKIES
+    )
+
+
+def cacheable_response(request, response):
+    if response.status_code != 200 or response.streaming or response.cookies:
+        return False
+    # A page that rendered a CSRF token belongs to one visitor. (Pages also say
+    # "Vary: Cookie" because templates look at request.user; requests with a
+    # session cookie never reach the cache, so that alone is no reason to skip.)
+    if request.META.get("CSRF_COOKIE_NEEDS_UPDATE"):
+        return False
+    control = response.get("Cache-Control", "").lower()
+    return not any(word in control for word in ("private", "no-store", "no-cache"))
+
+
+def cache_key(request, version):
+    raw = f"{request.get_host()}|{request.get_full_path()}"
+    return f"page-cache:{version}:{hashlib.sha256(raw.encode()).hexdigest()}"
+
+
+class PageCacheMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if not cacheable_request(request):
+            return self.get_response(request)
+        version = current_version()
+        key = cache_key(request, version)
+        stored = _cache().get(key)
+        if stored is not None:
+            return self._rebuild(stored)
+        response = self.get_response(request)
+        if cacheable_response(request, response):
+            timeout = getattr(settings, "PAGE_CACHE_SECONDS", 600)
+            _cache().set(key, self._freeze(response), timeout=timeout)
+            response["X-Page-Cache"] = "miss"
+            self._cdn_headers(response)
+        return response
+
+    @staticmethod
+    def _freeze(response):
+        headers = {name: response[name] for name in CACHED_HEADERS if name in response}
+        return {"content": response.content, "headers": headers}
+
+    def _rebuild(self, stored):
+        from django.http import HttpResponse
+
+        response = HttpResponse(stored["content"])
+        for name, value in stored["headers"].items():
+            response[name] = value
+        response["X-Page-Cache"] = "hit"
+        self._cdn_headers(response)
+        return response
+
+    @staticmethod
+    def _cdn_headers(response):
+        # A CDN may keep the page briefly and refresh it in the background; the
+        # browser always asks again, so a publish shows at the next visit.
+        patch_cache_control(
+            response,
+            public=True,
+            max_age=0,
+            s_maxage=getattr(settings, "PAGE_CACHE_CDN_SECONDS", 60),
+            stale_while_revalidate=30,
+        )
