@@ -78,3 +78,13 @@ def localized_items(items, locale, fallback=True):
         elif fallback:
             result.append(item)
     return result
+
+
+def filter_by_competences(pages, items):
+    """Pages (a queryset of a model with `competences`) linked to any of `items`, in any language.
+
+    Works whatever the language of the items and of the pages, since pages hold
+    default-language items: the match is by translation key.
+    """
+    keys = {item.translation_key for item in items}
+    return pages.filter(competences__translation_key__in=keys).distinct()

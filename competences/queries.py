@@ -9,7 +9,7 @@ from django.db.models import Q
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.models import Page
 
-from .fields import localized_items
+from .fields import filter_by_competences, localized_items
 from .models import Alignment, FrameworkItem
 
 
@@ -82,11 +82,7 @@ def linked_pages(item, locale):
     """
     pages = []
     for model in competence_page_models():
-        pages.extend(
-            model.objects.live()
-            .public()
-            .filter(locale=locale, alias_of__isnull=True, competences__translation_key=item.translation_key)
-            .distinct()
-        )
+        candidates = model.objects.live().public().filter(locale=locale, alias_of__isnull=True)
+        pages.extend(filter_by_competences(candidates, [item]))
     pages.sort(key=lambda page: page.title.lower())
     return pages

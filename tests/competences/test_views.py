@@ -3,6 +3,7 @@
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.utils.html import escape
 
 from competences.models import Framework, FrameworkItem
 
@@ -65,9 +66,18 @@ def test_alignment_shows_on_the_target_side_too(get):
     assert "Collaboration" not in html
 
 
-def test_item_page_lists_children_and_says_when_nothing_links_to_it(get):
+def test_item_page_lists_children(get):
     _response, html = get("/en/framework/SPOCC/C/")
     assert "Sharing tasks in a team" in html
+    assert 'href="/en/framework/SPOCC/EX-C1/"' in html
+
+
+def test_item_page_says_when_nothing_links_to_it(get):
+    parent = FrameworkItem.objects.get(locale__language_code="en", framework__code="SPOCC", code="C")
+    FrameworkItem.objects.create(
+        locale=parent.locale, framework=parent.framework, parent=parent, level="outcome", code="EX-NEW", name="New"
+    )
+    _response, html = get("/en/framework/SPOCC/EX-NEW/")
     assert "No content is linked to this competence yet." in html
 
 
@@ -165,3 +175,26 @@ def test_language_switcher_leads_to_the_same_item(get):
     _response, html = get("/fr/framework/LifeComp/S3/")
     assert 'href="/nl/framework/LifeComp/S3/"' in html
     assert 'href="/en/framework/LifeComp/S3/"' in html
+
+
+@pytest.mark.parametrize("lang", ["fr", "nl"])
+def test_item_page_lists_the_pages_that_link_to_it_in_the_same_language(get, lang):
+    """Any content type with a `competences` field is found; translated pages hold
+    default-language items, so the match is by translation key."""
+    from competences.queries import competence_page_models
+
+    page = item = None
+    for model in competence_page_models():
+        for candidate in model.objects.live().public().filter(locale__language_code=lang):
+            linked = list(candidate.competences.select_related("framework"))
+            if linked:
+                page, item = candidate, linked[0]
+                break
+        if page:
+            break
+    if page is None:
+        pytest.skip("no page type links competences yet")
+    _response, html = get(f"/{lang}/framework/{item.framework.code}/{item.code}/")
+    assert escape(page.title) in html
+    assert f'href="{page.get_url()}"' in html
+    assert "No content is linked to this competence yet." not in html
