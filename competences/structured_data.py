@@ -1,17 +1,5 @@
 """schema.org JSON-LD for the framework pages (DefinedTermSet and DefinedTerm)."""
 
-import json
-
-from django.utils.safestring import mark_safe
-
-# Characters that could end a <script> element or open an HTML comment.
-_SCRIPT_ESCAPES = {ord("<"): "\\u003C", ord(">"): "\\u003E", ord("&"): "\\u0026"}
-
-
-def script_json(data):
-    """JSON safe to place inside <script type="application/ld+json">."""
-    return mark_safe(json.dumps(data, ensure_ascii=False).translate(_SCRIPT_ESCAPES))  # noqa: S308 - escaped above
-
 
 def defined_term_set(framework, request, items=()):
     data = {

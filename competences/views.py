@@ -43,7 +43,7 @@ def framework_detail(request, code):
             "framework": framework,
             "tree": build_tree(items),
             "has_examples": any(item.is_example for item in items),
-            "json_ld": structured_data.script_json(data),
+            "structured_data": [data],
         },
     )
 
@@ -66,7 +66,7 @@ def item_detail(request, framework_code, item_code):
             "children": item.children.order_by("sort_order", "code"),
             "alignments": alignments_for(item, locale),
             "linked_pages": linked_pages(item, locale),
-            "json_ld": structured_data.script_json(structured_data.defined_term(item, request)),
+            "structured_data": [structured_data.defined_term(item, request)],
         },
     )
 

@@ -1,6 +1,25 @@
-"""Builders for schema.org JSON-LD objects shared by several page types."""
+"""Builders for schema.org JSON-LD objects shared by several page types, and
+their safe rendering into <script type="application/ld+json"> elements."""
 
+import json
+
+from django.utils.html import format_html_join
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
+
+# Characters that could end a <script> element or start an HTML comment.
+_SCRIPT_ESCAPES = {ord("<"): "\\u003C", ord(">"): "\\u003E", ord("&"): "\\u0026"}
+
+
+def json_ld(item):
+    """JSON safe to place inside a script element."""
+    return mark_safe(json.dumps(item, ensure_ascii=False, default=str).translate(_SCRIPT_ESCAPES))  # noqa: S308
+
+
+def json_ld_scripts(items):
+    return format_html_join(
+        "\n", '<script type="application/ld+json">{}</script>', ((json_ld(item),) for item in items)
+    )
 
 
 def absolute_url(request, path):

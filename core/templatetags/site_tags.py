@@ -1,19 +1,13 @@
 """Template tags for the site-wide frame: languages, canonical links, JSON-LD, footer."""
 
-import json
-
 from django import template
-from django.utils.html import format_html
-from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 
 from core import languages
 from core.models import SiteFooter
+from core.structured_data import json_ld_scripts
 
 register = template.Library()
-
-# Characters that could end a <script> element or start an HTML comment.
-_JSON_SCRIPT_ESCAPES = {ord("<"): "\\u003C", ord(">"): "\\u003E", ord("&"): "\\u0026"}
 
 
 @register.simple_tag(takes_context=True)
@@ -40,20 +34,12 @@ def canonical_url(context):
 
 @register.simple_tag(takes_context=True)
 def structured_data(context):
+    """The page's JSON-LD; views that are not pages pass `structured_data` (a list of objects)."""
+    items = context.get("structured_data")
     page = context.get("page")
-    if page is None or not hasattr(page, "get_structured_data"):
-        return ""
-    items = page.get_structured_data(context["request"])
-    return mark_safe(  # noqa: S308 - the JSON is escaped for a script element above
-        "\n".join(
-            format_html('<script type="application/ld+json">{}</script>', mark_safe(_dump(item)))  # noqa: S308
-            for item in items
-        )
-    )
-
-
-def _dump(item):
-    return json.dumps(item, ensure_ascii=False, default=str).translate(_JSON_SCRIPT_ESCAPES)
+    if items is None and page is not None and hasattr(page, "get_structured_data"):
+        items = page.get_structured_data(context["request"])
+    return json_ld_scripts(items or [])
 
 
 @register.inclusion_tag("includes/footer.html", takes_context=True)
