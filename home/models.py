@@ -30,8 +30,7 @@ class HomePage(BasePage):
     override_translatable_fields = BasePage.override_translatable_fields + [TranslatableField("body")]
 
     parent_page_types = ["wagtailcore.Page"]
-    # Later sections (toolkit, films, events…) add their index pages here.
-    subpage_types = ["home.StandardPage"]
+    subpage_types = ["home.StandardPage", "films.FilmIndexPage"]
     max_count_per_parent = 1
 
     class Meta:

@@ -1,6 +1,9 @@
 """Settings for the test suite: fast, isolated, no network."""
 
+from pathlib import Path
+
 from .base import *  # noqa: F403
+from .env import env
 
 DEBUG = False
 SECRET_KEY = "test-only-key"  # noqa: S105 - never used outside tests
@@ -10,7 +13,7 @@ PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 STORAGES = {**STORAGES, "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}}  # noqa: F405
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
-MEDIA_ROOT = BASE_DIR / ".test-media"  # noqa: F405
+MEDIA_ROOT = Path(env("MEDIA_ROOT", BASE_DIR / ".test-media"))  # noqa: F405
 WAGTAILADMIN_BASE_URL = "http://testserver"
 
 # The browser tests serve the site with gunicorn: let whitenoise find static
