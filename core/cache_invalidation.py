@@ -1,5 +1,6 @@
 """What invalidates the page cache: anything a visitor could see change."""
 
+from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from wagtail.models import Page, TranslatableMixin
 from wagtail.signals import page_published, page_unpublished, post_page_move, published, unpublished
@@ -17,7 +18,10 @@ def _shown_on_pages(sender):
 
 def _on_model_change(sender, **kwargs):
     if _shown_on_pages(sender):
+        # Again once the transaction commits, so that a page rendered from the
+        # old data in the meantime is not kept.
         bump_version()
+        transaction.on_commit(bump_version)
 
 
 def _on_page_delete(sender, instance, **kwargs):

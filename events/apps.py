@@ -5,3 +5,10 @@ from django.utils.translation import gettext_lazy as _
 class EventsConfig(AppConfig):
     name = "events"
     verbose_name = _("Events")
+
+    def ready(self):
+        from core import personal_data
+
+        from .personal_data import SOURCE
+
+        personal_data.register(SOURCE)

@@ -30,7 +30,7 @@ class HomePage(BasePage):
     override_translatable_fields = BasePage.override_translatable_fields + [TranslatableField("body")]
 
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types = ["home.StandardPage", "films.FilmIndexPage"]
+    subpage_types = ["home.StandardPage", "films.FilmIndexPage", "events.EventIndexPage"]
     max_count_per_parent = 1
 
     class Meta:

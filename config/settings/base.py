@@ -142,6 +142,13 @@ elif MACHINE_TRANSLATOR == "libretranslate":
 else:
     WAGTAILLOCALIZE_MACHINE_TRANSLATOR = {"CLASS": "editorial.machine_translation.TranslationMemoryTranslator"}
 
+# Public forms: honeypot and rate limits (core/protection.py); RATELIMIT_ENABLE=0
+# switches the limits off, e.g. for load tests.
+RATELIMIT_ENABLE = env_bool("RATELIMIT_ENABLE", True)
+# Personal data of registrants and requesters (core/personal_data.py).
+PERSONAL_DATA_RETENTION_DAYS = env_int("PERSONAL_DATA_RETENTION_DAYS", 180)
+PERSONAL_DATA_CONTACT = env("PERSONAL_DATA_CONTACT", "")
+
 # Demo accounts (one per role) are created by load_demo only where this is true:
 # development, never production.
 DEMO_USERS = False

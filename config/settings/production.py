@@ -27,6 +27,11 @@ X_FRAME_OPTIONS = "DENY"
 
 PAGE_CACHE_ENABLED = env_bool("PAGE_CACHE_ENABLED", True)
 
+# Rate limits count per visitor, not per proxy: read the client's address from
+# X-Forwarded-For, trusting as many proxies as are in front of the app.
+RATELIMIT_IP_META_KEY = "core.protection.client_ip"
+PROTECTION_PROXY_COUNT = env_int("PROTECTION_PROXY_COUNT", 1)
+
 REDIS_URL = env("REDIS_URL")
 if REDIS_URL:
     CACHES = {

@@ -1,0 +1,212 @@
+"""Registering for an event and cancelling, without ever exceeding its capacity.
+
+Both run in one transaction that first locks the event's `Roster` row, then counts
+the confirmed registrations across every translation of the event:
+
+- PostgreSQL (production): the UPDATE and SELECT … FOR UPDATE take a row lock, so
+  concurrent registrations for the same event queue up; other events are not held.
+- SQLite ignores FOR UPDATE; the UPDATE takes its database-wide write lock at the
+  start of the transaction instead, so no two transactions can read the count
+  and then both write.
+
+Emails are sent after the commit, never while the lock is held.
+"""
+
+import base64
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.core import signing
+from django.core.mail import EmailMessage
+from django.db import IntegrityError, transaction
+from django.db.models import F, Max
+from django.template.loader import render_to_string
+from django.utils import timezone, translation
+
+from core import personal_data
+
+from .models import Registration, Roster
+
+CANCEL_SALT = "events.registration.cancel"
+DEFAULT_CANCEL_LINK_MAX_AGE = 400 * 24 * 3600  # seconds; a link stays valid past any registration window
+
+
+class DuplicateRegistration(Exception):
+    """This email address already has an active registration for the event."""
+
+
+class InvalidToken(Exception):
+    def __init__(self, reason):
+        super().__init__(reason)
+        self.reason = reason  # "expired" or "invalid"
+
+
+@dataclass
+class Outcome:
+    registration: Registration
+    promoted: list
+
+
+def _lock(roster_id):
+    Roster.objects.filter(pk=roster_id).update(lock_version=F("lock_version") + 1)
+    return Roster.objects.select_for_update().get(pk=roster_id)
+
+
+def register(page, data, language, base_url):
+    """Register someone for `page`'s event. `data` is a cleaned RegistrationForm.
+
+    Returns the Registration: confirmed while places remain, otherwise waiting
+    with its position. Raises DuplicateRegistration.
+    """
+    roster = Roster.for_event(page)
+    email = personal_data.normalise_email(data["email"])
+    try:
+        with transaction.atomic():
+            roster = _lock(roster.pk)
+            active = Registration.objects.filter(roster=roster, email=email, anonymised_at__isnull=True).exclude(
+                status=Registration.Status.CANCELLED
+            )
+            if active.exists():
+                raise DuplicateRegistration
+            confirmed = Registration.objects.filter(roster=roster, status=Registration.Status.CONFIRMED).count()
+            registration = Registration(
+                roster=roster,
+                language=language,
+                name=data["name"],
+                email=email,
+                organisation=data.get("organisation", ""),
+                sector=data["sector"],
+                access_needs=data.get("access_needs", ""),
+                consent_at=timezone.now(),
+                consent_version=personal_data.CONSENT_VERSION,
+            )
+            if confirmed < page.capacity:
+                registration.status = Registration.Status.CONFIRMED
+            else:
+                registration.status = Registration.Status.WAITING
+                last = Registration.objects.filter(roster=roster, status=Registration.Status.WAITING).aggregate(
+                    last=Max("waiting_position")
+                )["last"]
+                registration.waiting_position = (last or 0) + 1
+            registration.save()
+            transaction.on_commit(lambda: send_confirmation(registration, base_url))
+    except IntegrityError as exc:
+        # Only reachable if the unique constraint fires despite the check above.
+        raise DuplicateRegistration from exc
+    return registration
+
+
+def promote_waiting(roster, capacity, now=None):
+    """Move people from the waiting list, in order, into free places. Call with the roster locked."""
+    now = now or timezone.now()
+    confirmed = Registration.objects.filter(roster=roster, status=Registration.Status.CONFIRMED).count()
+    free = capacity - confirmed
+    if free <= 0:
+        return []
+    promoted = list(
+        Registration.objects.filter(roster=roster, status=Registration.Status.WAITING).order_by(
+            "waiting_position", "created_at", "pk"
+        )[:free]
+    )
+    for registration in promoted:
+        registration.status = Registration.Status.CONFIRMED
+        registration.waiting_position = None
+        registration.promoted_at = now
+        registration.save(update_fields=["status", "waiting_position", "promoted_at"])
+    return promoted
+
+
+def cancel(page, registration_id, base_url):
+    """Cancel a registration and promote the first people waiting. Returns
+    (registration, promoted, already_cancelled)."""
+    roster = Roster.for_event(page)
+    with transaction.atomic():
+        roster = _lock(roster.pk)
+        registration = Registration.objects.get(pk=registration_id, roster=roster)
+        if registration.status == Registration.Status.CANCELLED:
+            return registration, [], True
+        registration.status = Registration.Status.CANCELLED
+        registration.waiting_position = None
+        registration.cancelled_at = timezone.now()
+        registration.save(update_fields=["status", "waiting_position", "cancelled_at"])
+        promoted = promote_waiting(roster, page.capacity)
+        for person in promoted:
+            transaction.on_commit(lambda person=person: send_confirmation(person, base_url, promoted=True))
+    return registration, promoted, False
+
+
+# Signed cancel links ---------------------------------------------------------------
+
+
+def cancel_token(registration):
+    # Only the id: the link must not carry the email address into server logs.
+    signed = signing.dumps({"r": registration.pk}, salt=CANCEL_SALT)
+    # Wagtail's page URLs allow only letters, digits, "-" and "_" in a path segment,
+    # while signatures contain ":": wrap the signed value in URL-safe base64.
+    return base64.urlsafe_b64encode(signed.encode()).decode().rstrip("=")
+
+
+def read_cancel_token(token):
+    """The registration id in a cancel token; raises InvalidToken("expired" | "invalid")."""
+    max_age = getattr(settings, "EVENTS_CANCEL_LINK_MAX_AGE", DEFAULT_CANCEL_LINK_MAX_AGE)
+    try:
+        signed = base64.urlsafe_b64decode(token + "=" * (-len(token) % 4)).decode()
+    except (ValueError, UnicodeDecodeError) as exc:
+        raise InvalidToken("invalid") from exc
+    try:
+        data = signing.loads(signed, salt=CANCEL_SALT, max_age=max_age)
+    except signing.SignatureExpired as exc:
+        raise InvalidToken("expired") from exc
+    except signing.BadSignature as exc:
+        raise InvalidToken("invalid") from exc
+    if not isinstance(data, dict) or not isinstance(data.get("r"), int):
+        raise InvalidToken("invalid")
+    return data["r"]
+
+
+# Emails ---------------------------------------------------------------------------------
+
+
+def event_page_in(registration, language):
+    """The live event page in the registrant's language, else in any language."""
+    from .models import EventPage
+
+    pages = (
+        EventPage.objects.live().filter(translation_key=registration.roster.translation_key).select_related("locale")
+    )
+    by_language = {page.locale.language_code: page for page in pages}
+    return (
+        by_language.get(language) or by_language.get(settings.LANGUAGE_CODE) or next(iter(by_language.values()), None)
+    )
+
+
+def send_confirmation(registration, base_url, promoted=False):
+    """The registrant's confirmation (or promotion) email, in their language, with a
+    cancel link and, for a confirmed place, the event as an .ics attachment."""
+    from .calendar import event_calendar
+
+    page = event_page_in(registration, registration.language)
+    if page is None:
+        return
+    with translation.override(registration.language):
+        token = cancel_token(registration)
+        cancel_url = base_url.rstrip("/") + page.url + page.reverse_subpage("cancel", args=[token])
+        context = {
+            "registration": registration,
+            "page": page,
+            "event_url": base_url.rstrip("/") + page.url,
+            "cancel_url": cancel_url,
+            "promoted": promoted,
+            "host": page.localized_host,
+        }
+        subject = render_to_string("events/email/confirmation_subject.txt", context).strip()
+        body = render_to_string("events/email/confirmation.txt", context)
+        message = EmailMessage(
+            subject=settings.EMAIL_SUBJECT_PREFIX + subject,
+            body=body,
+            to=[registration.email],
+        )
+        if registration.status == Registration.Status.CONFIRMED:
+            ics = event_calendar(page, base_url).to_ical()
+            message.attach(f"{page.slug}.ics", ics, "text/calendar")
+    message.send()

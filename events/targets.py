@@ -1,0 +1,134 @@
+"""Progress of the cluster's events against their planned outputs.
+
+`progress()` is pure: it takes plain figures per event and the targets and
+returns one row per kind of event, so it can be tested without a database and
+reused (the events index, the admin report, a future "Results" page).
+`event_figures()` reads those figures from the database in two queries.
+
+Participants of an event: the people marked as attended once attendance has
+been recorded for it, otherwise its confirmed registrations. Every translation
+of an event counts once (events are identified by their translation key).
+"""
+
+from dataclasses import dataclass
+
+from django.utils.translation import gettext_lazy as _
+
+from .choices import Kind
+
+# The planned outputs, as in the cluster's application (reference data `targets`).
+TARGETS = {
+    Kind.REGIONAL: {"events": 7, "participants": 245},
+    Kind.WORKSHOP: {"events": 2, "participants": 2 * 45},
+    Kind.CONFERENCE: {"events": 1, "participants": 200},
+}
+
+
+@dataclass(frozen=True)
+class EventFigures:
+    """What one event contributes: its kind, whether it has taken place, its counts."""
+
+    kind: str
+    held: bool
+    confirmed: int = 0
+    attended: int = 0
+    attendance_marked: bool = False
+
+    @property
+    def participants(self):
+        return self.attended if self.attendance_marked else self.confirmed
+
+
+@dataclass(frozen=True)
+class KindProgress:
+    kind: str
+    label: str
+    events_target: int
+    events_held: int
+    events_planned: int
+    participants: int
+    participants_target: int
+
+    @property
+    def participants_percent(self):
+        """Share of the participants target reached, 0-100 (capped) for the chart."""
+        if not self.participants_target:
+            return 0
+        return min(100, round(100 * self.participants / self.participants_target))
+
+    @property
+    def events_percent(self):
+        if not self.events_target:
+            return 0
+        return min(100, round(100 * self.events_held / self.events_target))
+
+
+def progress(events, targets=None):
+    """One KindProgress per kind that has a target, in the targets' order."""
+    targets = TARGETS if targets is None else targets
+    labels = dict(Kind.choices)
+    rows = []
+    for kind, target in targets.items():
+        mine = [event for event in events if event.kind == kind]
+        rows.append(
+            KindProgress(
+                kind=str(kind),
+                label=labels.get(kind, _("Other event")),
+                events_target=target["events"],
+                events_held=sum(1 for event in mine if event.held),
+                events_planned=sum(1 for event in mine if not event.held),
+                participants=sum(event.participants for event in mine),
+                participants_target=target["participants"],
+            )
+        )
+    return rows
+
+
+def totals(rows):
+    return {
+        "events_target": sum(row.events_target for row in rows),
+        "events_held": sum(row.events_held for row in rows),
+        "events_planned": sum(row.events_planned for row in rows),
+        "participants": sum(row.participants for row in rows),
+        "participants_target": sum(row.participants_target for row in rows),
+    }
+
+
+def event_figures(now=None):
+    """EventFigures for every live event, counted once across its translations (two queries)."""
+    from django.db.models import Count, Q
+    from django.utils import timezone
+
+    from .models import EventPage, Registration
+
+    now = now or timezone.now()
+    events = {}
+    for key, kind, end in EventPage.objects.live().order_by("locale_id").values_list("translation_key", "kind", "end"):
+        events.setdefault(key, (kind, end))
+    counts = {
+        row["roster__translation_key"]: row
+        for row in Registration.objects.filter(roster__translation_key__in=list(events))
+        .values("roster__translation_key")
+        .annotate(
+            n_confirmed=Count("pk", filter=Q(status=Registration.Status.CONFIRMED)),
+            n_attended=Count("pk", filter=Q(attended=True)),
+            n_marked=Count("pk", filter=Q(attended__isnull=False)),
+        )
+    }
+    figures = []
+    for key, (kind, end) in events.items():
+        row = counts.get(key, {})
+        figures.append(
+            EventFigures(
+                kind=kind,
+                held=end < now,
+                confirmed=row.get("n_confirmed", 0),
+                attended=row.get("n_attended", 0),
+                attendance_marked=row.get("n_marked", 0) > 0,
+            )
+        )
+    return figures
+
+
+def current_progress(now=None):
+    return progress(event_figures(now))

@@ -1,0 +1,30 @@
+"""A Dutch-speaking visitor registers for the upcoming final conference."""
+
+import re
+
+
+def test_register_for_the_conference_in_dutch(live_site, page):
+    page.goto(f"{live_site}/nl/evenementen/")
+    assert page.locator("html").get_attribute("lang") == "nl"
+    page.locator(".event-section").first.get_by_role("link", name=re.compile("Slotcongres van STEPS")).click()
+    page.wait_for_url(re.compile(r"/nl/evenementen/slotcongres/$"))
+
+    form = page.locator("form.registration-form")
+    # Submitting without the required fields keeps what was typed and explains the errors.
+    form.locator("input[name=name]").fill("Noor Voorbeeld")
+    form.locator("button[type=submit]").click()
+    assert page.locator("#registration-errors").is_visible()
+    assert form.locator("input[name=name]").input_value() == "Noor Voorbeeld"
+
+    form.locator("input[name=email]").fill("noor@example.org")
+    form.locator("input[name=organisation]").fill("Voorbeeldcollege")
+    form.locator("select[name=sector]").select_option("education")
+    form.locator("input[name=consent]").check()
+    assert not form.locator("input[name=website_url]").is_visible()  # the honeypot stays hidden
+    form.locator("button[type=submit]").click()
+
+    confirmation = page.locator(".registration-done")
+    confirmation.wait_for()
+    assert page.locator("html").get_attribute("lang") == "nl"
+    assert "Slotcongres van STEPS" in confirmation.inner_text()
+    assert confirmation.get_attribute("role") == "status"

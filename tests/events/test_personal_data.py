@@ -1,0 +1,95 @@
+"""Personal data of registrations: export, erasure and anonymisation after the retention period."""
+
+import json
+from io import StringIO
+
+import pytest
+from django.core.management import CommandError, call_command
+
+from core import personal_data
+from events.models import Registration
+
+pytestmark = pytest.mark.django_db
+
+
+def run(*args):
+    out = StringIO()
+    call_command("personal_data", *args, stdout=out)
+    return out.getvalue()
+
+
+def test_events_registers_its_source():
+    assert "events.registration" in {source.label for source in personal_data.sources()}
+
+
+def test_export_gives_one_persons_records_as_json():
+    person = Registration.objects.first()
+    data = json.loads(run("export", "--email", person.email.upper()))
+    (record,) = data["events.registration"]
+    assert record["email"] == person.email
+    assert record["name"] == person.name
+    assert record["consent_version"] == person.consent_version
+
+
+def test_erase_blanks_personal_fields_and_keeps_counts():
+    person = Registration.objects.filter(attended=True).first()
+    attended_before = Registration.objects.filter(roster=person.roster, attended=True).count()
+    output = run("erase", "--email", person.email)
+    assert "1 record(s) erased" in output
+    person.refresh_from_db()
+    assert (person.name, person.email, person.organisation, person.access_needs) == ("", "", "", "")
+    assert person.anonymised_at is not None
+    assert Registration.objects.filter(roster=person.roster, attended=True).count() == attended_before
+    assert json.loads(run("export", "--email", "nobody@example.org"))["events.registration"] == []
+
+
+def test_anonymise_expired_only_touches_events_past_the_retention_period(settings):
+    from events.targets import current_progress
+
+    participants = {row.kind: row.participants for row in current_progress()}
+    settings.PERSONAL_DATA_RETENTION_DAYS = 180
+    output = run("anonymise-expired")
+    past = Registration.objects.exclude(roster__title__icontains="final conference")
+    assert f"{past.count()} record(s) anonymised" in output
+    assert not past.filter(anonymised_at__isnull=True).exists()
+    assert not past.exclude(email="").exists()
+    assert {row.kind: row.participants for row in current_progress()} == participants
+
+
+def test_recent_events_are_kept(settings, conference):
+    from django.utils import timezone
+
+    from events.models import Roster
+
+    Registration.objects.create(
+        roster=Roster.for_event(conference),
+        language="en",
+        name="Kept",
+        email="kept@example.org",
+        sector="hr",
+        consent_at=timezone.now(),
+    )
+    run("anonymise-expired")
+    assert Registration.objects.get(email="kept@example.org").name == "Kept"
+
+
+def test_bad_email_is_refused():
+    with pytest.raises(CommandError):
+        run("export", "--email", "not an email")
+
+
+def test_erasing_a_place_at_a_coming_event_frees_it_for_the_waiting_list(
+    conference, django_capture_on_commit_callbacks
+):
+    from events import registration as service
+    from events.models import EventPage
+
+    EventPage.objects.filter(translation_key=conference.translation_key).update(capacity=1)
+    page = EventPage.objects.get(pk=conference.pk)
+    for email in ["first@example.org", "second@example.org"]:
+        service.register(page, {"name": email, "email": email, "sector": "hr"}, "en", "http://testserver/")
+    with django_capture_on_commit_callbacks(execute=True):
+        run("erase", "--email", "first@example.org")
+    assert Registration.objects.get(email="second@example.org").status == "confirmed"
+    erased = Registration.objects.get(roster__translation_key=conference.translation_key, email="")
+    assert erased.status == "cancelled"

@@ -1,0 +1,243 @@
+"""Registering for an event: capacity, waiting list, emails, cancel links, protection."""
+
+import base64
+import re
+from datetime import timedelta
+
+import icalendar
+import pytest
+from django.core import signing
+from django.test import override_settings
+
+from events import registration as service
+from events.models import EventPage, Registration
+
+from .conftest import registration_data, set_capacity
+
+pytestmark = pytest.mark.django_db
+
+
+def register_url(page):
+    return page.url + page.reverse_subpage("register")
+
+
+def post_registration(client, page, capture, **overrides):
+    with capture(execute=True):
+        return client.post(register_url(page), registration_data(**overrides))
+
+
+def fresh(page):
+    return EventPage.objects.get(pk=page.pk)
+
+
+def test_happy_path_sends_email_with_calendar_and_working_cancel_link(
+    client, conference, mailoutbox, django_capture_on_commit_callbacks
+):
+    response = post_registration(client, conference, django_capture_on_commit_callbacks)
+    assert response.status_code == 200
+    assert "you are registered" in response.content.decode()
+    registration = Registration.objects.get(email="ada@example.org")
+    assert registration.status == Registration.Status.CONFIRMED
+    assert registration.language == "en"
+    assert registration.consent_at is not None and registration.consent_version
+
+    assert len(mailoutbox) == 1
+    message = mailoutbox[0]
+    assert message.to == ["ada@example.org"]
+    assert conference.title in message.subject
+    (filename, content, mimetype) = message.attachments[0]
+    assert filename.endswith(".ics") and mimetype == "text/calendar"
+    calendar = icalendar.Calendar.from_ical(content)
+    assert [str(event["summary"]) for event in calendar.walk("VEVENT")] == [conference.title]
+
+    cancel_url = re.search(r"http://testserver(\S+/cancel/\S+/)", message.body).group(1)
+    confirm = client.get(cancel_url)
+    assert confirm.status_code == 200
+    assert "Yes, cancel my registration" in confirm.content.decode()
+    registration.refresh_from_db()
+    assert registration.status == Registration.Status.CONFIRMED  # a GET never cancels
+    done = client.post(cancel_url)
+    assert done.status_code == 200
+    registration.refresh_from_db()
+    assert registration.status == Registration.Status.CANCELLED
+    again = client.get(cancel_url)
+    assert "already been cancelled" in again.content.decode()
+
+
+def test_confirmation_email_is_in_the_registrants_language(
+    client, event_pages, mailoutbox, django_capture_on_commit_callbacks
+):
+    dutch = event_pages[("final-conference", "nl")]
+    response = post_registration(client, dutch, django_capture_on_commit_callbacks)
+    assert response.status_code == 200
+    assert Registration.objects.get(email="ada@example.org").language == "nl"
+    assert dutch.title in mailoutbox[0].subject
+    assert dutch.url in mailoutbox[0].body
+
+
+def test_waiting_list_and_promotion_in_order(client, conference, mailoutbox, django_capture_on_commit_callbacks):
+    set_capacity(conference, 2)
+    page = fresh(conference)
+    for number in range(5):
+        post_registration(client, page, django_capture_on_commit_callbacks, email=f"wl{number}@example.org")
+    people = {r.email: r for r in Registration.objects.filter(roster__translation_key=page.translation_key)}
+    assert [people[f"wl{n}@example.org"].status for n in range(5)] == ["confirmed"] * 2 + ["waiting"] * 3
+    assert [people[f"wl{n}@example.org"].waiting_position for n in range(2, 5)] == [1, 2, 3]
+    assert "waiting list" in mailoutbox[2].subject.lower()
+    assert not mailoutbox[2].attachments  # no calendar entry without a place
+
+    mailoutbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        service.cancel(page, people["wl0@example.org"].pk, "http://testserver/")
+    statuses = dict(Registration.objects.filter(email__startswith="wl").values_list("email", "status"))
+    assert statuses["wl2@example.org"] == "confirmed"  # first in line
+    assert statuses["wl3@example.org"] == "waiting"
+    assert [m.to for m in mailoutbox] == [["wl2@example.org"]]
+    assert mailoutbox[0].attachments
+
+    with django_capture_on_commit_callbacks(execute=True):
+        service.cancel(page, people["wl1@example.org"].pk, "http://testserver/")
+    assert Registration.objects.get(email="wl3@example.org").status == "confirmed"
+    assert Registration.objects.get(email="wl4@example.org").status == "waiting"
+    assert Registration.objects.filter(roster__translation_key=page.translation_key, status="confirmed").count() == 2
+
+
+def test_capacity_is_shared_by_all_translations(client, event_pages, django_capture_on_commit_callbacks):
+    english = event_pages[("final-conference", "en")]
+    set_capacity(english, 2)
+    post_registration(client, fresh(english), django_capture_on_commit_callbacks, email="en@example.org")
+    post_registration(
+        client,
+        fresh(event_pages[("final-conference", "fr")]),
+        django_capture_on_commit_callbacks,
+        email="fr@example.org",
+    )
+    response = post_registration(
+        client,
+        fresh(event_pages[("final-conference", "nl")]),
+        django_capture_on_commit_callbacks,
+        email="nl@example.org",
+    )
+    assert response.status_code == 200
+    assert Registration.objects.get(email="nl@example.org").status == "waiting"
+    assert fresh(event_pages[("final-conference", "nl")]).remaining_places == 0
+
+
+def test_same_email_twice_is_refused_with_a_message(client, event_pages, django_capture_on_commit_callbacks):
+    post_registration(client, event_pages[("final-conference", "en")], django_capture_on_commit_callbacks)
+    response = post_registration(
+        client, event_pages[("final-conference", "fr")], django_capture_on_commit_callbacks, email="ADA@example.org "
+    )
+    assert response.status_code == 400
+    assert "déjà inscrite" in response.content.decode() or "already registered" in response.content.decode()
+    assert Registration.objects.filter(email="ada@example.org").count() == 1
+
+
+def test_invalid_form_keeps_what_was_typed(client, conference, django_capture_on_commit_callbacks):
+    response = post_registration(
+        client, conference, django_capture_on_commit_callbacks, email="not-an-email", consent="", access_needs="A ramp"
+    )
+    assert response.status_code == 400
+    html = response.content.decode()
+    assert 'value="Ada Example"' in html
+    assert 'value="Example College"' in html
+    assert "A ramp</textarea>" in html
+    assert 'value="education" selected' in html
+    assert "Enter a valid email address" in html
+    assert "Please give your consent" in html
+    assert not Registration.objects.filter(name="Ada Example").exists()
+
+
+def test_honeypot_pretends_success_and_stores_nothing(
+    client, conference, mailoutbox, django_capture_on_commit_callbacks
+):
+    response = post_registration(
+        client, conference, django_capture_on_commit_callbacks, website_url="http://spam.example"
+    )
+    assert response.status_code == 200
+    assert not Registration.objects.filter(email="ada@example.org").exists()
+    assert mailoutbox == []
+
+
+@override_settings(PROTECTION_RATES={"events.register": "2/m"})
+def test_rate_limit_stops_a_flood(client, conference, django_capture_on_commit_callbacks):
+    codes = [
+        post_registration(
+            client, conference, django_capture_on_commit_callbacks, email=f"flood{n}@example.org"
+        ).status_code
+        for n in range(3)
+    ]
+    assert codes == [200, 200, 429]
+    assert Registration.objects.filter(email__startswith="flood").count() == 2
+
+
+@pytest.mark.parametrize("how", ["setting", "environment"])
+def test_rate_limits_can_be_switched_off(
+    client, conference, settings, monkeypatch, how, django_capture_on_commit_callbacks
+):
+    settings.PROTECTION_RATES = {"events.register": "1/m"}
+    if how == "setting":
+        settings.RATELIMIT_ENABLE = False
+    else:
+        if hasattr(settings, "RATELIMIT_ENABLE"):
+            del settings.RATELIMIT_ENABLE
+        monkeypatch.setenv("RATELIMIT_ENABLE", "0")
+    codes = [
+        post_registration(
+            client, conference, django_capture_on_commit_callbacks, email=f"free{n}@example.org"
+        ).status_code
+        for n in range(3)
+    ]
+    assert codes == [200, 200, 200]
+
+
+def test_registration_closed_for_past_events(client, event_pages):
+    past = event_pages[("medway-regional-event", "en")]
+    response = client.post(register_url(past), registration_data())
+    assert response.status_code == 400
+    assert "closed" in response.content.decode()
+    page = client.get(past.url).content.decode()
+    assert '<form class="registration-form"' not in page
+
+
+def test_get_on_register_route_redirects_to_the_form(client, conference):
+    response = client.get(register_url(conference))
+    assert response.status_code == 302
+    assert response["Location"].endswith("#register")
+
+
+@pytest.mark.parametrize(
+    "token, message",
+    [
+        ("nonsense", "not valid"),
+        (
+            base64.urlsafe_b64encode(signing.dumps({"r": 10**9}, salt=service.CANCEL_SALT).encode())
+            .decode()
+            .rstrip("="),
+            "does not match",
+        ),
+    ],
+)
+def test_bad_cancel_links_explain_themselves(client, conference, token, message):
+    response = client.get(conference.url + conference.reverse_subpage("cancel", args=[token]))
+    assert response.status_code in {400, 404}
+    assert message in response.content.decode()
+
+
+def test_expired_cancel_link(client, conference, settings, django_capture_on_commit_callbacks):
+    post_registration(client, conference, django_capture_on_commit_callbacks)
+    registration = Registration.objects.get(email="ada@example.org")
+    token = service.cancel_token(registration)
+    settings.EVENTS_CANCEL_LINK_MAX_AGE = -1
+    response = client.get(conference.url + conference.reverse_subpage("cancel", args=[token]))
+    assert response.status_code == 400
+    assert "expired" in response.content.decode()
+
+
+def test_registration_window(conference):
+    from django.utils import timezone
+
+    assert conference.registration_state() == "open"
+    assert conference.registration_state(now=conference.registration_opens - timedelta(minutes=1)) == "not-yet"
+    assert conference.registration_state(now=conference.registration_closes) == "closed"
+    assert timezone.is_aware(conference.start)
