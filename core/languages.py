@@ -32,6 +32,15 @@ def language_homes(request):
     return live_translations(site.root_page)
 
 
+def route_suffix(request, page):
+    """The part of the address after the page's own URL, for a page's sub-routes
+    (a print view, a comparison…), which are the same in every language."""
+    page_url = page.get_url(request) or ""
+    if page_url and request.path.startswith(page_url) and request.path != page_url:
+        return request.path[len(page_url) :]
+    return ""
+
+
 def switcher_links(request, page=None):
     """One entry per language: where the visitor goes to read this in that language.
 
@@ -40,6 +49,11 @@ def switcher_links(request, page=None):
     """
     current = get_language()
     translations = live_translations(page) if isinstance(page, Page) else None
+    suffix = ""
+    if translations is not None:
+        suffix = route_suffix(request, page)
+        if suffix and request.META.get("QUERY_STRING"):
+            suffix += "?" + request.META["QUERY_STRING"]
     homes = None
     links = []
     for code, name in settings.LANGUAGES:
@@ -47,7 +61,7 @@ def switcher_links(request, page=None):
         if translations is None:
             url = translate_url(request.get_full_path(), code)
         elif code in translations:
-            url = translations[code].get_url(request)
+            url = translations[code].get_url(request) + suffix
         else:
             available = False
             if homes is None:
@@ -61,12 +75,13 @@ def switcher_links(request, page=None):
 def alternate_links(request, page):
     """hreflang alternates for the live translations, plus x-default (English)."""
     translations = live_translations(page)
+    suffix = route_suffix(request, page)
     links = [
-        {"hreflang": code, "href": request.build_absolute_uri(translations[code].get_url(request))}
+        {"hreflang": code, "href": request.build_absolute_uri(translations[code].get_url(request) + suffix)}
         for code, _name in settings.LANGUAGES
         if code in translations
     ]
     default = translations.get(settings.LANGUAGE_CODE)
     if default is not None and len(links) > 1:
-        links.append({"hreflang": "x-default", "href": request.build_absolute_uri(default.get_url(request))})
+        links.append({"hreflang": "x-default", "href": request.build_absolute_uri(default.get_url(request) + suffix)})
     return links

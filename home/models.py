@@ -30,7 +30,13 @@ class HomePage(BasePage):
     override_translatable_fields = BasePage.override_translatable_fields + [TranslatableField("body")]
 
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types = ["home.StandardPage", "films.FilmIndexPage", "events.EventIndexPage"]
+    subpage_types = [
+        "home.StandardPage",
+        "toolkit.ToolkitIndexPage",
+        "practices.CaseStudyIndexPage",
+        "films.FilmIndexPage",
+        "events.EventIndexPage",
+    ]
     max_count_per_parent = 1
 
     class Meta:

@@ -107,3 +107,14 @@ def _locale(code):
     from wagtail.models import Locale
 
     return Locale.objects.get(language_code=code)
+
+
+def test_sub_routes_of_a_page_keep_their_route_in_the_other_languages(rf, homes):
+    from core.languages import alternate_links, switcher_links
+
+    page = StandardPage.objects.get(slug="about", locale__language_code="en")
+    request = rf.get("/en/about/print/", {"x": "1"})
+    links = {link["code"]: link["url"] for link in switcher_links(request, page)}
+    assert links["fr"] == "/fr/a-propos/print/?x=1"
+    alternates = {link["hreflang"]: link["href"] for link in alternate_links(request, page)}
+    assert alternates["nl"] == "http://testserver/nl/over-de-cluster/print/"

@@ -28,7 +28,8 @@ def canonical_url(context):
     request = context["request"]
     page = context.get("page")
     if page is not None:
-        return request.build_absolute_uri(page.get_url(request))
+        # A page's sub-route (print view, comparison…) is its own document.
+        return request.build_absolute_uri(page.get_url(request) + languages.route_suffix(request, page))
     return request.build_absolute_uri(request.path)
 
 

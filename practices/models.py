@@ -1,0 +1,372 @@
+"""Best-practice case studies: what a partner did, for whom, with what results.
+
+A `CaseStudyIndexPage` lists, filters and compares the cases of its language and
+serves the project and partner overviews as routes; each `CaseStudyPage` is one
+case, with a one-page policy brief (printable HTML and PDF).
+"""
+
+from django import forms
+from django.conf import settings
+from django.db import models
+from django.http import Http404, HttpResponse
+from django.template.response import TemplateResponse
+from django.utils.text import slugify
+from django.utils.translation import gettext_lazy as _
+from django_countries.fields import CountryField
+from modelcluster.fields import ParentalManyToManyField
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import StreamField
+from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField, TranslatableField
+
+from competences.fields import CompetencesMixin
+from core import structured_data
+from core.pages import BasePage
+from partners.models import Partner
+
+from . import compare, filters, queries
+from .blocks import key_figure_blocks, related_page_blocks
+from .choices import EvidenceLevel, OutcomeType, Sector, TargetGroup
+from .fields import MultipleChoiceField
+
+
+def default_locale_partners():
+    return {"locale__language_code": settings.LANGUAGE_CODE}
+
+
+class CaseStudyIndexPage(RoutablePageMixin, BasePage):
+    """The case-study library of one language."""
+
+    schema_type = "CollectionPage"
+    per_page = 12
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["practices.CaseStudyPage"]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("case study index")
+
+    def cases(self):
+        """The live cases of this index's language (any depth below it)."""
+        return (
+            CaseStudyPage.objects.live()
+            .public()
+            .descendant_of(self)
+            .filter(locale_id=self.locale_id, alias_of__isnull=True)
+        )
+
+    def get_sitemap_urls(self, request=None):
+        """The library, plus its partnership overview and each project and partner page."""
+        urls = super().get_sitemap_urls(request)
+        base = self.get_full_url(request)
+        if not urls or not base:
+            return urls
+        subpaths = [self.reverse_subpage("partners_route")]
+        subpaths += [
+            self.reverse_subpage("project_route", args=[project.acronym])
+            for project, _count in queries.source_projects(self)
+        ]
+        subpaths += [
+            self.reverse_subpage("partner_route", args=[queries.partner_slug(partner)])
+            for partner in Partner.objects.filter(locale_id=self.locale_id)
+        ]
+        return urls + [{"location": base + subpath} for subpath in subpaths]
+
+    def subpage_data(self, request, name):
+        """JSON-LD of a routed view (project, partner, overview): a collection of cases."""
+        return {
+            "@context": "https://schema.org",
+            "@type": "CollectionPage",
+            "name": str(name),
+            "url": request.build_absolute_uri(request.path),
+            "inLanguage": self.locale.language_code,
+            "isPartOf": structured_data.page_url(self, request),
+        }
+
+    # Routes -------------------------------------------------------------------
+
+    @path("")
+    def index_route(self, request):
+        listing = filters.CaseListing(request, self)
+        context = self.get_context(request)
+        context["listing"] = listing
+        context["cases"] = listing.page_obj
+        status = 400 if listing.errors else 200
+        return TemplateResponse(request, "practices/case_study_index_page.html", context, status=status)
+
+    @path("compare/")
+    def compare_route(self, request):
+        comparison = compare.Comparison(request, self)
+        context = self.get_context(request)
+        context["comparison"] = comparison
+        status = 400 if comparison.error else 200
+        return TemplateResponse(request, "practices/compare.html", context, status=status)
+
+    @path("projects/<str:acronym>/")
+    def project_route(self, request, acronym):
+        project = queries.project_for(acronym, self.locale)
+        if project is None:
+            raise Http404
+        context = self.get_context(request)
+        context.update(queries.project_context(self, project))
+        context["structured_data"] = [self.subpage_data(request, project.acronym)]
+        return TemplateResponse(request, "practices/project.html", context)
+
+    @path("partners/")
+    def partners_route(self, request):
+        context = self.get_context(request)
+        context.update(queries.partnership_context(self))
+        context["structured_data"] = [self.subpage_data(request, _("Partners and source projects"))]
+        return TemplateResponse(request, "practices/partners.html", context)
+
+    @path("partners/<slug:slug>/")
+    def partner_route(self, request, slug):
+        partner = queries.partner_for(slug, self.locale)
+        if partner is None:
+            raise Http404
+        context = self.get_context(request)
+        context.update(queries.partner_context(self, partner))
+        context["structured_data"] = [
+            self.subpage_data(request, partner.name),
+            {"@context": "https://schema.org", **partner.as_structured_data()},
+        ]
+        return TemplateResponse(request, "practices/partner.html", context)
+
+
+class CaseStudyPage(RoutablePageMixin, CompetencesMixin, BasePage):
+    project = models.ForeignKey(
+        "partners.Project",
+        verbose_name=_("source project"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="case_studies",
+    )
+    partners = ParentalManyToManyField(
+        "partners.Partner",
+        verbose_name=_("partners"),
+        blank=True,
+        related_name="case_studies",
+        # Links point at default-language partners, like the competences.
+        limit_choices_to=default_locale_partners,
+        help_text=_("The organisations that ran the practice."),
+    )
+    country = CountryField(_("country"))
+    region = models.CharField(_("region or town"), max_length=120, blank=True)
+    sector = models.CharField(_("sector"), max_length=40, choices=Sector.choices, blank=True)
+    target_groups = MultipleChoiceField(_("target groups"), choices_class=TargetGroup)
+    outcome_types = MultipleChoiceField(
+        _("outcome types"), choices_class=OutcomeType, help_text=_("Where the practice led its participants.")
+    )
+    context = models.TextField(_("context and challenge"), blank=True)
+    approach = models.TextField(_("approach"), blank=True)
+    key_figures = StreamField(key_figure_blocks(), blank=True, verbose_name=_("results: key figures"))
+    results = models.TextField(_("results in words"), blank=True)
+    evidence_level = models.CharField(
+        _("evidence level"), max_length=40, choices=EvidenceLevel.choices, default=EvidenceLevel.MONITORING
+    )
+    transferability = models.TextField(_("transferability"), blank=True)
+    resources = models.TextField(_("resources and costs"), blank=True)
+    lessons = models.TextField(_("lessons learned"), blank=True)
+    contact_name = models.CharField(_("contact name"), max_length=120, blank=True)
+    contact_role = models.CharField(_("contact role"), max_length=160, blank=True)
+    contact_email = models.EmailField(_("contact email"), blank=True)
+    related_methods = StreamField(
+        related_page_blocks(), blank=True, verbose_name=_("related methods"), help_text=_("Methods of the toolkit.")
+    )
+    related_films = StreamField(related_page_blocks(), blank=True, verbose_name=_("related films"))
+    good_practice = models.BooleanField(_("good-practice label"), default=False)
+    good_practice_label = models.CharField(
+        _("label name"),
+        max_length=160,
+        blank=True,
+        help_text=_("The label or award, e.g. the programme's good practice."),
+    )
+    good_practice_year = models.PositiveSmallIntegerField(_("label year"), null=True, blank=True)
+    is_example = models.BooleanField(
+        _("example case"),
+        default=False,
+        help_text=_("Written to illustrate the platform, not documented by the partner."),
+    )
+
+    content_panels = BasePage.content_panels + [
+        MultiFieldPanel(
+            [
+                FieldPanel("project"),
+                FieldPanel("partners", widget=forms.CheckboxSelectMultiple),
+                FieldRowPanel([FieldPanel("country"), FieldPanel("region")]),
+                FieldPanel("sector"),
+                FieldPanel("target_groups"),
+                FieldPanel("is_example"),
+            ],
+            heading=_("Who and where"),
+        ),
+        FieldPanel("context"),
+        FieldPanel("approach"),
+        MultiFieldPanel(
+            [
+                FieldPanel("key_figures"),
+                FieldPanel("results"),
+                FieldPanel("outcome_types"),
+                FieldPanel("evidence_level"),
+            ],
+            heading=_("Results"),
+        ),
+        FieldPanel("transferability"),
+        FieldPanel("resources"),
+        FieldPanel("lessons"),
+        MultiFieldPanel(
+            [FieldPanel("contact_name"), FieldPanel("contact_role"), FieldPanel("contact_email")],
+            heading=_("Contact"),
+        ),
+        *CompetencesMixin.competence_panels,
+        FieldPanel("related_methods"),
+        FieldPanel("related_films"),
+        MultiFieldPanel(
+            [
+                FieldPanel("good_practice"),
+                FieldRowPanel([FieldPanel("good_practice_label"), FieldPanel("good_practice_year")]),
+            ],
+            heading=_("Good-practice label"),
+        ),
+    ]
+    search_fields = BasePage.search_fields + [
+        index.SearchField("context"),
+        index.SearchField("approach"),
+        index.SearchField("results"),
+        index.SearchField("lessons"),
+        index.FilterField("country"),
+    ]
+    override_translatable_fields = (
+        BasePage.override_translatable_fields
+        + CompetencesMixin.competence_fields
+        + [
+            # The FK follows the language (the French case links the French project).
+            TranslatableField("project"),
+            # Partners are a many-to-many: copied as is, shown through `.localized`.
+            SynchronizedField("partners", overridable=False),
+            SynchronizedField("country", overridable=False),
+            TranslatableField("region"),
+            SynchronizedField("sector", overridable=False),
+            SynchronizedField("target_groups", overridable=False),
+            SynchronizedField("outcome_types", overridable=False),
+            TranslatableField("context"),
+            TranslatableField("approach"),
+            # Text parts translated; values, units and years copied from the source.
+            TranslatableField("key_figures"),
+            TranslatableField("results"),
+            SynchronizedField("evidence_level", overridable=False),
+            TranslatableField("transferability"),
+            TranslatableField("resources"),
+            TranslatableField("lessons"),
+            SynchronizedField("contact_name", overridable=False),
+            # A role ("project coordinator") reads in the page's language.
+            TranslatableField("contact_role"),
+            SynchronizedField("contact_email", overridable=False),
+            SynchronizedField("related_methods", overridable=False),
+            SynchronizedField("related_films", overridable=False),
+            SynchronizedField("good_practice", overridable=False),
+            TranslatableField("good_practice_label"),
+            SynchronizedField("good_practice_year", overridable=False),
+            SynchronizedField("is_example", overridable=False),
+        ]
+    )
+
+    parent_page_types = ["practices.CaseStudyIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("case study")
+        verbose_name_plural = _("case studies")
+
+    # Display helpers ----------------------------------------------------------
+
+    @property
+    def target_group_labels(self):
+        return self._meta.get_field("target_groups").labels(self.target_groups)
+
+    @property
+    def outcome_type_labels(self):
+        return self._meta.get_field("outcome_types").labels(self.outcome_types)
+
+    @property
+    def localized_partners(self):
+        """The partners in this page's language (a translated page links English ones)."""
+        cached = getattr(self, "_localized_partners", None)
+        if cached is None:
+            cached = queries.localized_snippets(list(self.partners.all()), self.locale)
+            self._localized_partners = cached
+        return cached
+
+    @property
+    def localized_project(self):
+        project = self.project
+        if project is None or project.locale_id == self.locale_id:
+            return project
+        return queries.localized_snippets([project], self.locale)[0]
+
+    @property
+    def methods(self):
+        return queries.related_pages(self.related_methods, self.locale, queries.METHOD_PAGE_MODELS)
+
+    @property
+    def films(self):
+        return queries.related_pages(self.related_films, self.locale, queries.FILM_PAGE_MODELS)
+
+    def pdf_filename(self):
+        return f"{slugify(self.title)[:80] or 'case-study'}-{self.locale.language_code}.pdf"
+
+    def get_structured_data(self, request):
+        article = {
+            "@context": "https://schema.org",
+            "@type": "Article",
+            "headline": self.title[:110],
+            "url": structured_data.page_url(self, request),
+            "inLanguage": self.locale.language_code,
+            "about": [
+                *({"@type": "DefinedTerm", "name": item.name} for item in self.localized_competences),
+                *({"@type": "Thing", "name": str(label)} for label in self.outcome_type_labels),
+            ],
+            "author": [partner.as_structured_data() for partner in self.localized_partners],
+            "contentLocation": {
+                "@type": "Place",
+                "address": {"@type": "PostalAddress", "addressCountry": self.country.code},
+            },
+        }
+        if self.description:
+            article["description"] = self.description
+        if self.first_published_at:
+            article["datePublished"] = self.first_published_at.isoformat()
+        if self.last_published_at:
+            article["dateModified"] = self.last_published_at.isoformat()
+        return [structured_data.web_page(self, request), article]
+
+    # Routes -------------------------------------------------------------------
+
+    @path("")
+    def case_route(self, request):
+        return self.serve_page(request, "practices/case_study_page.html")
+
+    @path("brief/")
+    def brief_route(self, request):
+        return self.serve_page(request, "practices/brief.html")
+
+    # Wagtail only serves paths made of [\w-] segments ending in "/", so the PDF
+    # cannot live at "brief.pdf"; the download still gets a ".pdf" file name.
+    @path("brief/pdf/")
+    def brief_pdf_route(self, request):
+        from .pdf import render_brief
+
+        response = HttpResponse(render_brief(self, request), content_type="application/pdf")
+        response["Content-Disposition"] = f'attachment; filename="{self.pdf_filename()}"'
+        return response
+
+    def serve_page(self, request, template):
+        return TemplateResponse(request, template, self.get_context(request))
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["index"] = self.get_parent().specific
+        return context

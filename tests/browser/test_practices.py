@@ -1,0 +1,41 @@
+"""A policy maker finds Belgian cases in French, compares three and takes a brief away."""
+
+import re
+
+
+def test_filter_compare_and_take_away_a_brief(live_site, page):
+    page.goto(f"{live_site}/fr/etudes-de-cas/")
+    assert page.locator("html").get_attribute("lang") == "fr"
+    assert page.locator(".case-card").count() == 9
+
+    # Filter by country with the plain GET form.
+    page.get_by_role("checkbox", name=re.compile(r"^Belgique")).check()
+    page.locator("form.case-filters button[type=submit]").click()
+    page.wait_for_url(re.compile(r"country=BE"))
+    cards = page.locator(".case-card")
+    assert cards.count() == 3
+    titles = [title.inner_text() for title in page.locator(".case-card .card__title").all()]
+
+    # Tick the three cases and compare them.
+    for box in page.locator('.case-card input[name="case"]').all():
+        box.check()
+    page.locator("form.case-compare button[type=submit]").click()
+    page.wait_for_url(re.compile(r"/fr/etudes-de-cas/compare/\?case=.+&case=.+&case=.+"))
+    table = page.locator("table.compare-table")
+    headers = [header.inner_text() for header in table.locator('thead th[scope="col"]').all()]
+    assert headers == titles
+    assert table.locator('tbody th[scope="row"]').count() >= 12
+
+    # Open the first case and its brief; download the PDF.
+    table.locator('thead th[scope="col"] a').first.click()
+    assert page.locator("h1").inner_text() == titles[0]
+    page.locator(".case-actions a").first.click()
+    page.wait_for_url(re.compile(r"/brief/$"))
+    assert page.locator("h1").inner_text() == titles[0]
+    assert page.locator("button[data-print]").is_visible()  # shown by the script
+    with page.expect_download() as download_info:
+        page.locator(".brief-actions a[download]").click()
+    download = download_info.value
+    assert download.suggested_filename.endswith("-fr.pdf")
+    with open(download.path(), "rb") as handle:
+        assert handle.read(5) == b"%PDF-"

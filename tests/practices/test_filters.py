@@ -1,0 +1,128 @@
+"""Finding cases: filters with counts, combined, validated, sorted, paginated."""
+
+import pytest
+from bs4 import BeautifulSoup
+
+pytestmark = pytest.mark.django_db
+
+
+def get(client, index, query=""):
+    response = client.get(f"{index.url}{query}")
+    return response, BeautifulSoup(response.content, "html.parser")
+
+
+def titles(html):
+    return [a.get_text(strip=True) for a in html.select(".case-card .card__title a")]
+
+
+def options(html, name):
+    """{value: (count, checked)} of one filter's checkboxes."""
+    found = {}
+    for box in html.select(f'.case-filters input[name="{name}"]'):
+        count = box.find_parent("label").select_one(".case-filters__count").get_text(strip=True)
+        found[box["value"]] = (int(count.strip("()")), box.has_attr("checked"))
+    return found
+
+
+def test_options_are_the_values_in_use_with_counts(client, indexes):
+    _response, html = get(client, indexes["en"])
+    assert options(html, "country") == {"BE": (3, False), "FR": (1, False), "NL": (2, False), "GB": (3, False)}
+    outcomes = options(html, "outcome")
+    assert outcomes["employment"][0] == 7
+    assert outcomes["self-employment"][0] == 1
+    assert set(options(html, "project")) == {"SUCCES", "iLAEBOR", "Crysalis"}
+    # Only target groups some case has; labels are translated in other languages.
+    assert "practitioners" in options(html, "target")
+
+
+def test_country_filter_and_counts_of_other_filters(client, indexes):
+    response, html = get(client, indexes["fr"], "?country=NL")
+    assert response.status_code == 200
+    assert len(titles(html)) == 2
+    assert options(html, "country")["NL"] == (2, True)
+    # The other filters count within the Dutch cases.
+    assert options(html, "project")["iLAEBOR"][0] == 2
+    assert options(html, "project")["SUCCES"][0] == 0
+    assert html.find("meta", attrs={"name": "robots"})["content"].startswith("noindex")
+
+
+def test_filters_combine(client, indexes, case_by_slug):
+    _response, html = get(client, indexes["en"], "?country=BE&outcome=self-employment&project=iLAEBOR")
+    assert titles(html) == ["Company visits that show what work looks like"]
+    competence = case_by_slug("company-visits").competences.get(code="1.1")
+    _response, html = get(client, indexes["nl"], f"?competence={competence.translation_key}&target=low-educated")
+    assert titles(html) == ["Bedrijfsbezoeken die tonen hoe werk eruitziet"]
+    assert options(html, "competence")[str(competence.translation_key)][1] is True
+
+
+def test_options_of_one_filter_are_alternatives(client, indexes):
+    _response, html = get(client, indexes["en"], "?country=NL&country=FR")
+    assert len(titles(html)) == 3
+
+
+def test_bad_values_give_a_clear_message_not_an_error(client, indexes):
+    for query in (
+        "?country=XX",
+        "?target=<script>",
+        "?competence=not-a-uuid",
+        "?project=NOPE",
+        "?sort=cheapest",
+        "?page=abc",
+    ):
+        response, html = get(client, indexes["en"], query)
+        assert response.status_code < 500, query
+        if "page=" not in query:
+            alert = html.select_one('[role="alert"]')
+            assert alert is not None, query
+        assert len(titles(html)) == 9, query
+    response, html = get(client, indexes["en"], "?country=XX&country=BE")
+    # The valid value still applies.
+    assert len(titles(html)) == 3
+    assert "XX" in html.select_one('[role="alert"]').get_text()
+
+
+def test_labels_are_translated(client, indexes):
+    _response, html = get(client, indexes["fr"])
+    countries = [box.find_parent("label").get_text(" ", strip=True) for box in html.select('input[name="country"]')]
+    assert any(label.startswith("Royaume-Uni") for label in countries)
+    competences = [
+        box.find_parent("label").get_text(" ", strip=True) for box in html.select('input[name="competence"]')
+    ]
+    assert any("Flexibilité" in label for label in competences)
+
+
+def test_sorting(client, indexes):
+    _response, html = get(client, indexes["en"], "?sort=title")
+    names = titles(html)
+    assert names == sorted(names, key=str.casefold)
+    _response, html = get(client, indexes["en"], "?sort=country")
+    metas = [p.get_text(strip=True) for p in html.select(".case-card__meta")]
+    countries = [meta.split("·")[0].strip().rsplit(",", 1)[-1].strip() for meta in metas]
+    assert countries == sorted(countries)
+
+
+def test_pagination_keeps_filters(client, indexes, settings, monkeypatch):
+    from practices import filters
+
+    monkeypatch.setattr(filters.CaseListing, "per_page", 2)
+    _response, html = get(client, indexes["en"], "?country=GB")
+    assert len(titles(html)) == 2
+    next_link = html.select_one('.pagination a[rel="next"]')["href"]
+    assert "country=GB" in next_link and "page=2" in next_link
+    _response, html = get(client, indexes["en"], "?country=GB&page=2")
+    assert len(titles(html)) == 1
+    _response, html = get(client, indexes["en"], "?country=GB&page=99")
+    assert len(titles(html)) == 1
+
+
+def test_no_match_says_so(client, indexes):
+    _response, html = get(client, indexes["en"], "?country=FR&project=iLAEBOR")
+    assert titles(html) == []
+    assert html.select_one(".notice")
+
+
+def test_form_works_without_javascript(client, indexes):
+    _response, html = get(client, indexes["en"])
+    form = html.select_one("form.case-filters")
+    assert form["method"] == "get" and form["action"] == indexes["en"].url
+    assert form.select_one('button[type="submit"]')
