@@ -36,6 +36,7 @@ class HomePage(BasePage):
         "practices.CaseStudyIndexPage",
         "films.FilmIndexPage",
         "events.EventIndexPage",
+        "publications.PublicationPage",
     ]
     max_count_per_parent = 1
 

@@ -63,10 +63,12 @@ def main_menu(context):
     home = languages.language_homes(request).get(get_language())
     if home is None:
         return []
-    return [
-        {"title": child.title, "url": child.get_url(request), "active": request.path.startswith(child.get_url(request))}
-        for child in home.get_children().live().public().in_menu()
-    ]
+    items = []
+    for child in home.get_children().live().public().in_menu():
+        url = child.get_url(request)
+        current = "page" if request.path == url else "true" if request.path.startswith(url) else None
+        items.append({"title": child.title, "url": url, "current": current})
+    return items
 
 
 @register.simple_tag(takes_context=True)

@@ -111,7 +111,7 @@ def build_events(ctx):
     from partners.models import Partner
 
     data = _data()
-    index = ctx.page_in_all_languages("events", EventIndexPage, ctx.pages["home"], data["index"])
+    index = ctx.page_in_all_languages("events", EventIndexPage, ctx.pages["home"], data["index"], show_in_menus=True)
     today = timezone.localdate()
     for entry in data["events"]:
         start, end, opens, closes = _dates(entry, today)

@@ -111,7 +111,7 @@ def _build_film(ctx, key, index, values, related, synced, competences):
 
 def build_films(ctx):
     data = _content()
-    index = ctx.page_in_all_languages("films", FilmIndexPage, ctx.pages["home"], data["index"])
+    index = ctx.page_in_all_languages("films", FilmIndexPage, ctx.pages["home"], data["index"], show_in_menus=True)
     entries = data["films"]
     for number, entry in enumerate(entries, start=1):
         cues = _cues(entry)

@@ -1,0 +1,116 @@
+"""The routes of a publication page: counted downloads, citations, print requests."""
+
+from django.conf import settings
+from django.db import IntegrityError, transaction
+from django.db.models import F
+from django.http import FileResponse, Http404, HttpResponse, HttpResponseNotAllowed, HttpResponseRedirect
+from django.utils import timezone
+
+from core import protection
+
+from . import citations, printing
+from .forms import PrintRequestForm
+from .models import DownloadCount
+
+REQUEST_GROUP = "publications.request"
+protection.declare_rate(REQUEST_GROUP, "10/h")
+
+
+# Downloads ---------------------------------------------------------------------------
+
+
+def count_download(publication_key, language, file_format):
+    """One more download today: an atomic increment, the row created on the day's first."""
+    lookup = {
+        "publication_key": publication_key,
+        "language": language,
+        "format": file_format,
+        "day": timezone.localdate(),
+    }
+    if DownloadCount.objects.filter(**lookup).update(count=F("count") + 1):
+        return
+    try:
+        with transaction.atomic():
+            DownloadCount.objects.create(count=1, **lookup)
+    except IntegrityError:
+        # Another request created the day's row in between: count on it.
+        DownloadCount.objects.filter(**lookup).update(count=F("count") + 1)
+
+
+def download(page, request, language):
+    if request.method not in ("GET", "HEAD"):
+        return HttpResponseNotAllowed(["GET", "HEAD"])
+    if language not in dict(settings.LANGUAGES):
+        raise Http404
+    edition = page.edition_for(language)
+    if edition is None:
+        raise Http404
+    try:
+        handle = edition.document.file.open("rb")
+    except (OSError, ValueError) as exc:
+        raise Http404 from exc
+    if request.method == "GET":
+        count_download(page.translation_key, language, edition.format)
+    response = FileResponse(
+        handle,
+        as_attachment=True,
+        filename=f"{page.download_base_name}-{language}.{edition.format}",
+        content_type=edition.content_type,
+    )
+    # Every download must reach the server to be counted.
+    response["Cache-Control"] = "no-cache"
+    response["X-Robots-Tag"] = "noindex"
+    return response
+
+
+# Citations ---------------------------------------------------------------------------
+
+
+def citation(page, request, kind):
+    content_type, extension = citations.FORMATS[kind]
+    text = citations.render(kind, page, request.build_absolute_uri(page.url))
+    response = HttpResponse(text, content_type=content_type)
+    response["Content-Disposition"] = (
+        f'attachment; filename="{page.download_base_name}-{page.locale.language_code}.{extension}"'
+    )
+    return response
+
+
+# Printed copies ------------------------------------------------------------------------
+
+
+def _render(page, request, form, status, **extra):
+    response = page.render(request, context_overrides={"form": form, **extra})
+    response.status_code = status
+    return response
+
+
+def request_copies(page, request):
+    if request.method != "POST":
+        return HttpResponseRedirect(page.url + "#request-copies")
+    if page.stock is None:
+        raise Http404
+    form = PrintRequestForm(request.POST)
+    if protection.is_rate_limited(request, REQUEST_GROUP):
+        return _render(page, request, form, 429, request_error=str(protection.RATE_LIMITED_MESSAGE))
+    if not form.is_valid():
+        return _render(page, request, form, 400)
+    if form.is_spam():
+        # Answer as if it worked and store nothing: the bot learns nothing.
+        return HttpResponseRedirect(page.url + page.reverse_subpage("request_received", args=["requested"]))
+    print_request = printing.request_copies(
+        page.stock, form.cleaned_data, page.locale.language_code, request.build_absolute_uri("/")
+    )
+    return HttpResponseRedirect(page.url + page.reverse_subpage("request_received", args=[print_request.status]))
+
+
+def request_received(page, request, outcome):
+    if outcome not in ("requested", "waiting"):
+        raise Http404
+    response = page.render(
+        request,
+        template="publications/request_received.html",
+        context_overrides={"outcome": outcome, "waiting": outcome == "waiting"},
+    )
+    response["X-Robots-Tag"] = "noindex"
+    return response

@@ -1,0 +1,177 @@
+"""Requesting printed copies: the public form, its validation, its protections, the stock."""
+
+import pytest
+from bs4 import BeautifulSoup
+from django.core import mail
+
+from publications.models import PrintRequest
+
+from .conftest import VALID_REQUEST, set_left
+
+
+@pytest.fixture
+def post(client, django_capture_on_commit_callbacks):
+    """POST to the request form, running the after-commit callbacks (the emails)."""
+
+    def send(page, data, **extra):
+        with django_capture_on_commit_callbacks(execute=True):
+            return client.post(page.url + page.reverse_subpage("request"), data, **extra)
+
+    return send
+
+
+def test_happy_path_allocates_and_sends_a_confirmation_in_the_page_language(client, post, publications, stock):
+    left = stock.left
+    page = publications["fr"]
+    response = post(page, VALID_REQUEST)
+    assert response.status_code == 302
+    assert response["Location"].endswith("/fr/publication-finale/request/received/requested/")
+    request = PrintRequest.objects.get(email="robin@example.org")
+    assert request.status == PrintRequest.Status.REQUESTED
+    assert request.copies == 2 and request.language == "fr" and request.country.code == "BE"
+    assert request.consent_at is not None and request.consent_version
+    stock.refresh_from_db()
+    assert stock.left == left - 2
+    assert len(mail.outbox) == 1
+    message = mail.outbox[0]
+    assert message.to == ["robin@example.org"]
+    assert "Compétences douces" in message.subject
+    assert "1 Example Road" in message.body
+    received = client.get(response["Location"])
+    assert received.status_code == 200
+    assert "noindex" in received.content.decode()
+
+
+def test_invalid_input_shows_inline_messages_and_keeps_what_was_typed(client, post, publications, stock):
+    data = {**VALID_REQUEST, "email": "not-an-email", "copies": "9", "consent": ""}
+    response = post(publications["nl"], data)
+    assert response.status_code == 400
+    soup = BeautifulSoup(response.content, "html.parser")
+    form = soup.select_one("form.print-form")
+    assert form.select_one("#id_name")["value"] == "Robin Example"
+    assert form.select_one("#id_email")["value"] == "not-an-email"
+    assert "1 Example Road" in form.select_one("#id_address").get_text()
+    assert form.select_one("#id_country option[selected]")["value"] == "BE"
+    errors = {p["id"] for p in form.select(".form-field__error")}
+    assert {"id_email_error", "id_copies_error", "id_consent_error"} <= errors
+    assert soup.select_one("#print-request-errors")
+    assert form.select_one("#id_email")["aria-invalid"] == "true"
+    assert not PrintRequest.objects.filter(email__iexact="not-an-email").exists()
+    assert len(mail.outbox) == 0
+
+
+@pytest.mark.parametrize(
+    "changes",
+    [
+        {"copies": "abc"},
+        {"copies": "-3"},
+        {"copies": "0"},
+        {"copies": "99999999999999999999"},
+        {"country": "XX"},
+        {"sector": "astronaut"},
+        {"name": "x" * 5000},
+        {"email": "a@" + "b" * 300 + ".org"},
+        {"address": ""},
+        {"name": "\x00"},
+    ],
+)
+def test_bad_input_never_breaks_the_page(client, post, publications, changes):
+    response = post(publications["en"], {**VALID_REQUEST, **changes})
+    assert response.status_code == 400
+    assert b"form-field__error" in response.content
+
+
+def test_empty_or_strange_posts_are_400_not_500(client, post, publications):
+    assert post(publications["en"], {}).status_code == 400
+    assert post(publications["en"], {"copies": ["1", "2"], "email": ["a", "b"]}).status_code == 400
+
+
+def test_per_request_limit_comes_from_the_settings(client, post, publications, settings):
+    settings.PUBLICATIONS_MAX_COPIES_PER_REQUEST = 2
+    response = post(publications["en"], {**VALID_REQUEST, "copies": "3"})
+    assert response.status_code == 400
+    assert "at most 2 copies" in response.content.decode()
+    assert post(publications["en"], {**VALID_REQUEST, "copies": "2"}).status_code == 302
+
+
+def test_get_on_the_form_route_goes_back_to_the_form(client, post, publications):
+    page = publications["en"]
+    response = client.get(page.url + page.reverse_subpage("request"))
+    assert response.status_code == 302
+    assert response["Location"].endswith("#request-copies")
+
+
+def test_unknown_outcome_is_404(client, post, publications):
+    page = publications["en"]
+    assert client.get(page.url + "request/received/sent/").status_code == 404
+
+
+def test_honeypot_pretends_success_and_stores_nothing(client, post, publications, stock):
+    allocated = stock.allocated
+    count = PrintRequest.objects.count()
+    response = post(publications["en"], {**VALID_REQUEST, "website_url": "http://spam.example"})
+    assert response.status_code == 302
+    assert response["Location"].endswith("/received/requested/")
+    assert PrintRequest.objects.count() == count
+    stock.refresh_from_db()
+    assert stock.allocated == allocated
+    assert len(mail.outbox) == 0
+
+
+def test_honeypot_is_hidden_from_people(client, post, publications):
+    soup = BeautifulSoup(client.get(publications["en"].url).content, "html.parser")
+    honeypot = soup.select_one("#id_website_url")
+    assert honeypot.find_parent(attrs={"hidden": True}) is not None
+
+
+def test_rate_limit_when_enabled(client, post, publications, settings):
+    settings.RATELIMIT_ENABLE = True
+    settings.PROTECTION_RATES = {"publications.request": "2/h"}
+    page = publications["en"]
+    statuses = [post(page, {**VALID_REQUEST, "email": f"r{n}@example.org"}).status_code for n in range(3)]
+    assert statuses == [302, 302, 429]
+    response = post(page, {**VALID_REQUEST, "email": "r9@example.org"})
+    assert response.status_code == 429
+    assert "Too many attempts" in response.content.decode()
+    # What was typed is kept.
+    assert 'value="r9@example.org"' in response.content.decode()
+    assert not PrintRequest.objects.filter(email="r9@example.org").exists()
+
+
+def test_rate_limit_switched_off(client, post, publications, settings):
+    settings.RATELIMIT_ENABLE = False
+    settings.PROTECTION_RATES = {"publications.request": "2/h"}
+    page = publications["en"]
+    statuses = {
+        post(page, {**VALID_REQUEST, "email": f"r{n}@example.org", "copies": "1"}).status_code for n in range(5)
+    }
+    assert statuses == {302}
+
+
+def test_waiting_list_when_stock_is_out(client, post, publications, stock):
+    set_left(stock, 0)
+    response = post(publications["nl"], VALID_REQUEST)
+    assert response["Location"].endswith("/request/received/waiting/")
+    request = PrintRequest.objects.get(email="robin@example.org")
+    assert request.status == PrintRequest.Status.WAITING
+    stock.refresh_from_db()
+    assert stock.left == 0
+    assert "wachtlijst" in mail.outbox[0].subject.lower() or "waiting" in mail.outbox[0].subject.lower()
+    page = client.get(response["Location"]).content.decode()
+    assert "waiting list" in page or "wachtlijst" in page
+
+
+def test_no_partial_allocation_a_request_for_more_than_is_left_waits(client, post, publications, stock):
+    set_left(stock, 3)
+    response = post(publications["en"], {**VALID_REQUEST, "copies": "5"})
+    assert response["Location"].endswith("/received/waiting/")
+    stock.refresh_from_db()
+    assert stock.left == 3
+    assert "3 copies are still available" in mail.outbox[0].body
+    received = client.get(response["Location"]).content.decode()
+    assert "3 copies are still available" in received
+    # A request for what is left goes through.
+    response = post(publications["en"], {**VALID_REQUEST, "email": "other@example.org", "copies": "3"})
+    assert response["Location"].endswith("/received/requested/")
+    stock.refresh_from_db()
+    assert stock.left == 0
