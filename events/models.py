@@ -11,7 +11,6 @@ registration code locks it while it counts places (see events/registration.py).
 import zoneinfo
 from datetime import datetime
 
-from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -30,6 +29,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from competences.fields import CompetencesMixin
 from core.blocks import body_blocks
+from core.fields import ChoiceListField
 from core.pages import BasePage
 
 from .blocks import material_blocks, programme_blocks
@@ -41,25 +41,6 @@ TIME_ZONE_NAMES = [name for name, _label in TIME_ZONES]
 def validate_time_zone(value):
     if value not in TIME_ZONE_NAMES or value not in zoneinfo.available_timezones():
         raise ValidationError(_("Choose one of the time zones of the programme area."))
-
-
-class SectorsField(models.JSONField):
-    """A list of sector codes from the allow-list, edited as checkboxes."""
-
-    def formfield(self, **kwargs):
-        return forms.MultipleChoiceField(
-            choices=Sector.choices,
-            required=not self.blank,
-            label=self.verbose_name,
-            help_text=self.help_text,
-            widget=forms.CheckboxSelectMultiple,
-        )
-
-    def validate(self, value, model_instance):
-        super().validate(value, model_instance)
-        allowed = set(Sector.values)
-        if not isinstance(value, list) or any(item not in allowed for item in value):
-            raise ValidationError(_("Choose sectors from the list."))
 
 
 # Speakers ---------------------------------------------------------------------
@@ -219,7 +200,7 @@ class EventPage(RoutablePageMixin, CompetencesMixin, BasePage):
         related_name="+",
     )
     region = models.CharField(_("region"), max_length=30, choices=Region.choices, blank=True)
-    audience_sectors = SectorsField(_("intended audience"), default=list, blank=True)
+    audience_sectors = ChoiceListField(_("intended audience"), choices_class=Sector)
     capacity = models.PositiveIntegerField(_("capacity"), default=50, help_text=_("Places, across all languages."))
     registration_opens = models.DateTimeField(_("registration opens"), null=True, blank=True)
     registration_closes = models.DateTimeField(_("registration closes"), null=True, blank=True)

@@ -22,13 +22,13 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from competences.fields import CompetencesMixin
 from core import structured_data
+from core.fields import ChoiceListField
 from core.pages import BasePage
 from partners.models import Partner
 
 from . import compare, filters, queries
 from .blocks import key_figure_blocks, related_page_blocks
 from .choices import EvidenceLevel, OutcomeType, Sector, TargetGroup
-from .fields import MultipleChoiceField
 
 
 def default_locale_partners():
@@ -156,8 +156,8 @@ class CaseStudyPage(RoutablePageMixin, CompetencesMixin, BasePage):
     country = CountryField(_("country"))
     region = models.CharField(_("region or town"), max_length=120, blank=True)
     sector = models.CharField(_("sector"), max_length=40, choices=Sector.choices, blank=True)
-    target_groups = MultipleChoiceField(_("target groups"), choices_class=TargetGroup)
-    outcome_types = MultipleChoiceField(
+    target_groups = ChoiceListField(_("target groups"), choices_class=TargetGroup)
+    outcome_types = ChoiceListField(
         _("outcome types"), choices_class=OutcomeType, help_text=_("Where the practice led its participants.")
     )
     context = models.TextField(_("context and challenge"), blank=True)

@@ -17,10 +17,10 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from competences.fields import CompetencesMixin
+from core.fields import ChoiceListField
 from core.pages import BasePage
 
 from .blocks import StepBlock, WorksheetBlock
-from .fields import MultipleChoiceField
 
 PLAN_PARAM = "m"
 
@@ -109,8 +109,8 @@ class ToolPage(RoutablePageMixin, CompetencesMixin, BasePage):
 
     summary = models.TextField(_("summary"), help_text=_("What the method is and why it works, in a paragraph."))
     aims = models.TextField(_("aims"), blank=True, help_text=_("What participants gain. One aim per line."))
-    target_groups = MultipleChoiceField(_("target groups"), choices_class=TargetGroup)
-    setting = MultipleChoiceField(
+    target_groups = ChoiceListField(_("target groups"), choices_class=TargetGroup)
+    setting = ChoiceListField(
         _("setting"), choices_class=Setting, help_text=_("Every setting the method works in.")
     )
     duration_minutes = models.PositiveSmallIntegerField(_("duration in minutes"))
@@ -144,7 +144,7 @@ class ToolPage(RoutablePageMixin, CompetencesMixin, BasePage):
         on_delete=models.SET_NULL,
         related_name="+",
     )
-    languages = MultipleChoiceField(
+    languages = ChoiceListField(
         _("languages available"), choices_class=Language, help_text=_("Languages the method's materials exist in.")
     )
     licence = models.CharField(_("licence"), max_length=30, choices=Licence.choices, default=Licence.CC_BY)

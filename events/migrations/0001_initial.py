@@ -70,7 +70,7 @@ class Migration(migrations.Migration):
                 ('accessibility', models.TextField(blank=True, help_text='Step-free access, hearing loops, quiet room, public transport…', verbose_name='accessibility')),
                 ('online_url', models.URLField(blank=True, help_text='For online or mixed events.', verbose_name='online address')),
                 ('region', models.CharField(blank=True, choices=[('kent', 'Kent'), ('norfolk', 'Norfolk'), ('devon', 'Devon'), ('west-flanders', 'West Flanders'), ('nord', 'Nord'), ('zeeland', 'Zeeland'), ('other', 'Other region')], max_length=30, verbose_name='region')),
-                ('audience_sectors', events.models.SectorsField(blank=True, default=list, verbose_name='intended audience')),
+                ('audience_sectors', models.JSONField(blank=True, default=list, verbose_name='intended audience')),
                 ('capacity', models.PositiveIntegerField(default=50, help_text='Places, across all languages.', verbose_name='capacity')),
                 ('registration_opens', models.DateTimeField(blank=True, null=True, verbose_name='registration opens')),
                 ('registration_closes', models.DateTimeField(blank=True, null=True, verbose_name='registration closes')),

@@ -3,8 +3,6 @@
 import competences.models
 import django.db.models.deletion
 import modelcluster.fields
-import toolkit.fields
-import toolkit.models
 import wagtail.contrib.routable_page.models
 import wagtail.fields
 from django.conf import settings
@@ -40,8 +38,8 @@ class Migration(migrations.Migration):
                 ('intro', models.TextField(blank=True, help_text='One or two sentences shown under the title and in listings.', verbose_name='introduction')),
                 ('summary', models.TextField(help_text='What the method is and why it works, in a paragraph.', verbose_name='summary')),
                 ('aims', models.TextField(blank=True, help_text='What participants gain. One aim per line.', verbose_name='aims')),
-                ('target_groups', toolkit.fields.MultipleChoiceField(blank=True, choices_class=toolkit.models.TargetGroup, default=list, verbose_name='target groups')),
-                ('setting', toolkit.fields.MultipleChoiceField(blank=True, choices_class=toolkit.models.Setting, default=list, help_text='Every setting the method works in.', verbose_name='setting')),
+                ('target_groups', models.JSONField(blank=True, default=list, verbose_name='target groups')),
+                ('setting', models.JSONField(blank=True, default=list, help_text='Every setting the method works in.', verbose_name='setting')),
                 ('duration_minutes', models.PositiveSmallIntegerField(verbose_name='duration in minutes')),
                 ('group_size_min', models.PositiveSmallIntegerField(default=1, verbose_name='minimum group size')),
                 ('group_size_max', models.PositiveSmallIntegerField(default=12, verbose_name='maximum group size')),
@@ -52,7 +50,7 @@ class Migration(migrations.Migration):
                 ('variations', models.TextField(blank=True, verbose_name='variations')),
                 ('evaluation', models.TextField(blank=True, verbose_name='how to evaluate')),
                 ('worksheets', wagtail.fields.StreamField([('worksheet', 2)], blank=True, block_lookup={0: ('wagtail.documents.blocks.DocumentChooserBlock', (), {'label': 'document'}), 1: ('wagtail.blocks.CharBlock', (), {'help_text': "Leave empty to use the document's title.", 'label': 'title', 'max_length': 160, 'required': False}), 2: ('wagtail.blocks.StructBlock', [[('document', 0), ('title', 1)]], {})}, help_text="Downloadable documents. Each translation can replace them with its own language's version.", verbose_name='worksheets')),
-                ('languages', toolkit.fields.MultipleChoiceField(blank=True, choices_class=toolkit.models.Language, default=list, help_text="Languages the method's materials exist in.", verbose_name='languages available')),
+                ('languages', models.JSONField(blank=True, default=list, help_text="Languages the method's materials exist in.", verbose_name='languages available')),
                 ('licence', models.CharField(choices=[('cc-by-4.0', 'Creative Commons Attribution 4.0 (CC BY 4.0)'), ('cc-by-sa-4.0', 'Creative Commons Attribution-ShareAlike 4.0 (CC BY-SA 4.0)'), ('cc-by-nc-4.0', 'Creative Commons Attribution-NonCommercial 4.0 (CC BY-NC 4.0)'), ('cc-by-nc-sa-4.0', 'Creative Commons Attribution-NonCommercial-ShareAlike 4.0 (CC BY-NC-SA 4.0)'), ('all-rights-reserved', 'All rights reserved')], default='cc-by-4.0', max_length=30, verbose_name='licence')),
                 ('competences', modelcluster.fields.ParentalManyToManyField(blank=True, help_text='The competences this content develops or documents.', limit_choices_to=competences.models.default_locale_items, related_name='+', to='competences.frameworkitem', verbose_name='competences')),
                 ('partner', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='partners.partner', verbose_name='partner')),

@@ -1,9 +1,4 @@
-"""A list of codes from an allow-list, stored as JSON and edited as checkboxes.
-
-Django has no portable multiple-choice column; a JSON list keeps the codes
-together with the page (so wagtail-localize copies them as one synchronised
-value) and works the same on SQLite and PostgreSQL.
-"""
+"""Model fields shared by the content apps."""
 
 from django import forms
 from django.core.exceptions import ValidationError
@@ -11,7 +6,16 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 
-class MultipleChoiceField(models.JSONField):
+class ChoiceListField(models.JSONField):
+    """Several codes from an allow-list, stored as a JSON list and edited as checkboxes.
+
+    Django has no portable multiple-choice column; a JSON list keeps the codes
+    with the page (wagtail-localize copies them as one synchronised value) and
+    works the same on SQLite and PostgreSQL. The allow-list (TextChoices with
+    translated labels) lives in code, so every language offers the same options
+    and filters can rely on stable values in the URL.
+    """
+
     def __init__(self, *args, choices_class=None, **kwargs):
         self.choices_class = choices_class
         kwargs.setdefault("default", list)
@@ -19,8 +23,7 @@ class MultipleChoiceField(models.JSONField):
         super().__init__(*args, **kwargs)
 
     def deconstruct(self):
-        # The allow-list lives in code; the column is plain JSON, so migrations
-        # need not change when a choice is added.
+        # A plain JSON column to the database: adding a choice needs no migration.
         name, _path, args, kwargs = super().deconstruct()
         return name, "django.db.models.JSONField", args, kwargs
 
@@ -31,7 +34,9 @@ class MultipleChoiceField(models.JSONField):
     def validate(self, value, model_instance):
         super().validate(value, model_instance)
         codes = {code for code, _label in self.allowed}
-        unknown = [code for code in value or [] if code not in codes]
+        if not isinstance(value, list):
+            raise ValidationError(_("Choose values from the list."))
+        unknown = [code for code in value if code not in codes]
         if unknown:
             raise ValidationError(_("Unknown values: %(codes)s"), params={"codes": ", ".join(map(str, unknown))})
 
@@ -39,10 +44,9 @@ class MultipleChoiceField(models.JSONField):
         return forms.TypedMultipleChoiceField(
             choices=self.allowed,
             required=not self.blank,
-            label=self.verbose_name,
+            label=kwargs.get("label", self.verbose_name),
             help_text=self.help_text,
             widget=forms.CheckboxSelectMultiple,
-            **{key: value for key, value in kwargs.items() if key in {"label", "help_text", "required"}},
         )
 
     def labels(self, codes):
