@@ -110,9 +110,7 @@ class ToolPage(RoutablePageMixin, CompetencesMixin, BasePage):
     summary = models.TextField(_("summary"), help_text=_("What the method is and why it works, in a paragraph."))
     aims = models.TextField(_("aims"), blank=True, help_text=_("What participants gain. One aim per line."))
     target_groups = ChoiceListField(_("target groups"), choices_class=TargetGroup)
-    setting = ChoiceListField(
-        _("setting"), choices_class=Setting, help_text=_("Every setting the method works in.")
-    )
+    setting = ChoiceListField(_("setting"), choices_class=Setting, help_text=_("Every setting the method works in."))
     duration_minutes = models.PositiveSmallIntegerField(_("duration in minutes"))
     group_size_min = models.PositiveSmallIntegerField(_("minimum group size"), default=1)
     group_size_max = models.PositiveSmallIntegerField(_("maximum group size"), default=12)
