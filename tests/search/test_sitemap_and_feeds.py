@@ -67,3 +67,19 @@ def test_the_api_rejects_unknown_filters_clearly(client):
     response = client.get("/api/v2/pages/", {"nonsense": "1"})
     assert response.status_code == 400
     assert "nonsense" in json.loads(response.content)["message"]
+
+
+@pytest.mark.parametrize("kind", ["methods", "cases", "films", "events"])
+def test_feeds_list_new_content_in_the_feeds_language(client, kind):
+    from search.feeds import feed_model
+
+    model = feed_model(kind)
+    french = set(model.objects.live().filter(locale__language_code="fr").values_list("title", flat=True))
+    english = set(model.objects.live().filter(locale__language_code="en").values_list("title", flat=True))
+    for suffix in ("rss.xml", "atom.xml"):
+        response = client.get(f"/fr/feeds/{kind}/{suffix}")
+        assert response.status_code == 200
+        root = ET.fromstring(response.content)
+        titles = {element.text for element in root.iter() if element.tag.endswith("title")}
+        assert titles & french
+        assert not (titles & (english - french))
