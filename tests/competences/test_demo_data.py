@@ -41,6 +41,22 @@ def test_reference_structure():
     assert Framework.objects.get(locale__language_code="en", code="ESCO-T").is_unverified
 
 
+def test_lifecomp_has_three_descriptors_per_competence_in_every_language():
+    descriptors = FrameworkItem.objects.filter(framework__code="LifeComp", level="outcome")
+    english = descriptors.filter(locale__language_code="en").select_related("parent")
+    assert english.count() == 27 and not english.filter(is_example=True).exists()
+    for item in english:
+        # P1.1 hangs under P1, S3.2 under S3, and so on.
+        assert item.code.rsplit(".", 1)[0] == item.parent.code
+    codes = {item.code for item in english}
+    assert {"P1.1", "S3.2", "L3.3"} <= codes
+    collaboration = english.get(code="S3.2").name
+    for language in ("fr", "nl"):
+        translated = descriptors.get(locale__language_code=language, code="S3.2")
+        assert translated.name and translated.name != collaboration
+        assert translated.parent.locale.language_code == language
+
+
 def test_translated_items_hang_under_translated_framework_and_parent():
     french = FrameworkItem.objects.select_related("framework", "parent").get(
         locale__language_code="fr", framework__code="LifeComp", code="S3"

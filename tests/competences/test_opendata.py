@@ -43,7 +43,8 @@ def test_csv_has_one_row_per_item_with_every_language(client):
     data = rows(export(client, "LifeComp"))
     assert list(data[0].keys()) == csv_columns()
     by_code = {row["code"]: row for row in data}
-    assert len(data) == 12
+    assert len(data) == 3 + 9 + 27  # areas, competences, descriptors
+    assert by_code["S3.2"]["parent_code"] == "S3" and by_code["S3.2"]["level"] == "outcome"
     assert by_code["S3"] == by_code["S3"] | {
         "framework": "LifeComp",
         "level": "competence",
