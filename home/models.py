@@ -37,6 +37,7 @@ class HomePage(BasePage):
         "films.FilmIndexPage",
         "events.EventIndexPage",
         "publications.PublicationPage",
+        "results.ResultsPage",
     ]
     max_count_per_parent = 1
 

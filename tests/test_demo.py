@@ -2,7 +2,7 @@
 
 import pytest
 from django.core.management import CommandError, call_command
-from wagtail.models import Page
+from wagtail.models import Page, Revision
 from wagtail_localize.models import StringTranslation, Translation, TranslationSource
 
 from core.models import SiteFooter
@@ -20,6 +20,7 @@ def counts():
         "footers": SiteFooter.objects.count(),
         "sources": TranslationSource.objects.count(),
         "translations": Translation.objects.count(),
+        "revisions": Revision.objects.count(),
     }
 
 
@@ -40,7 +41,7 @@ def test_translations_are_synced_wagtail_localize_translations_not_copies():
     assert StringTranslation.objects.filter(locale__language_code="fr", data="Le cluster").exists()
 
 
-def test_running_it_again_changes_nothing():
+def test_running_it_again_changes_nothing_and_adds_no_revisions():
     before = counts()
     call_command("load_demo", verbosity=0)
     assert counts() == before

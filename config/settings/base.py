@@ -18,6 +18,7 @@ INSTALLED_APPS = [
     "films",
     "events",
     "publications",
+    "results",
     "editorial",
     "home",
     "search",

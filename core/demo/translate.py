@@ -7,6 +7,7 @@ result is a real synced translation: editors see it in the translation editor
 and it follows later changes of the source.
 """
 
+import json
 from collections import defaultdict
 
 from django.db import transaction
@@ -54,23 +55,28 @@ def translate(instance, translations):
 
     `translations` maps each target Locale to an unsaved instance of the same
     model that holds that language's text. Returns the translated objects.
+    A translation whose source and text have not changed is left as it is, so
+    reloading the demo adds no revisions.
     """
+    # From the database: the caller's copy may predate its publication.
+    instance = type(instance).objects.get(pk=instance.pk)
+    previous = (
+        TranslationSource.objects.filter(object_id=instance.translation_key, locale_id=instance.locale_id)
+        .values_list("content_json", flat=True)
+        .first()
+    )
     source, _created = TranslationSource.update_or_create_from_instance(instance)
+    source_changed = previous is None or _content(previous) != _content(source.content_json)
     segments = list(StringSegment.objects.filter(source=source).select_related("string", "context"))
     results = []
     for locale, translated_instance in translations.items():
         pairs = segment_pairs(instance, translated_instance)
         Translation.objects.update_or_create(source=source, target_locale=locale, defaults={"enabled": True})
-        for segment in segments:
-            key = (segment.context.path, segment.string.data)
-            if key not in pairs:
-                raise DemoTranslationError(f"No {locale} text for {key[0]!r}: {key[1][:60]!r}")
-            StringTranslation.objects.update_or_create(
-                translation_of=segment.string,
-                locale=locale,
-                context=segment.context,
-                defaults={"data": pairs[key], "translation_type": StringTranslation.TRANSLATION_TYPE_MANUAL},
-            )
+        text_changed = _store_strings(segments, pairs, locale)
+        existing = instance.get_translation_or_none(locale)
+        if existing is not None and not (source_changed or text_changed) and getattr(existing, "live", True):
+            results.append(existing.specific if isinstance(existing, Page) else existing)
+            continue
         is_draftable = isinstance(instance, Page | DraftStateMixin)
         translated, _created = source.create_or_update_translation(locale, publish=not is_draftable, fallback=False)
         if is_draftable:
@@ -80,3 +86,47 @@ def translate(instance, translations):
             translated.refresh_from_db()
         results.append(translated)
     return results
+
+
+# Page bookkeeping that changes with publishing and children, not with content.
+_BOOKKEEPING = {
+    "live_revision",
+    "latest_revision",
+    "latest_revision_created_at",
+    "first_published_at",
+    "last_published_at",
+    "has_unpublished_changes",
+    "numchild",
+    "draft_title",
+}
+
+
+def _content(content_json):
+    return {key: value for key, value in json.loads(content_json).items() if key not in _BOOKKEEPING}
+
+
+def _store_strings(segments, pairs, locale):
+    """Save the manual translation of every segment; True if any text changed."""
+    existing = {
+        (row.translation_of_id, row.context_id): row
+        for row in StringTranslation.objects.filter(
+            translation_of__in=[segment.string_id for segment in segments], locale=locale
+        )
+    }
+    changed = False
+    for segment in segments:
+        key = (segment.context.path, segment.string.data)
+        if key not in pairs:
+            raise DemoTranslationError(f"No {locale} text for {key[0]!r}: {key[1][:60]!r}")
+        row = existing.get((segment.string_id, segment.context_id))
+        manual = StringTranslation.TRANSLATION_TYPE_MANUAL
+        if row is not None and row.data == pairs[key] and row.translation_type == manual:
+            continue
+        StringTranslation.objects.update_or_create(
+            translation_of=segment.string,
+            locale=locale,
+            context=segment.context,
+            defaults={"data": pairs[key], "translation_type": manual},
+        )
+        changed = True
+    return changed

@@ -1,0 +1,31 @@
+"""A French reader looks at the cluster's results: charts for the eye, tables for everyone."""
+
+import re
+
+
+def test_results_page_in_french_shows_charts_and_tables(live_site, page):
+    console_errors = []
+    page.on("console", lambda message: message.type == "error" and console_errors.append(message.text))
+    page.goto(f"{live_site}/fr/resultats/")
+    assert page.locator("html").get_attribute("lang") == "fr"
+    assert page.locator("h1").inner_text() == "Résultats"
+
+    targets = page.locator("table#results-targets")
+    assert targets.is_visible()
+    assert targets.locator("caption").inner_text().strip()
+    assert targets.locator("tbody").count() == 6
+    # Every bar of the first chart is drawn, hidden from assistive technology, which reads the table.
+    chart = page.locator(".results-chart").first
+    assert chart.get_attribute("aria-hidden") == "true"
+    assert chart.locator("svg.results-bar").count() == 10
+    assert chart.locator("svg.results-bar").first.bounding_box()["width"] > 50
+    assert page.get_by_role("table").count() == page.locator("table").count() >= 6
+
+    # A download is counted and shows at the next visit.
+    downloads = page.locator("table#results-publication tr[data-language=fr] td").nth(1)
+    before = int(downloads.get_attribute("data-value"))
+    response = page.request.get(f"{live_site}/fr/publication-finale/download/fr/")
+    assert response.status == 200
+    page.reload()
+    assert int(downloads.get_attribute("data-value")) == before + 1
+    assert not [error for error in console_errors if re.search("Content Security Policy", error)]
