@@ -6,6 +6,8 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap as sitemap_view
 from wagtail.documents import urls as wagtaildocs_urls
 
+from search import opendata
+from search import suggest as search_suggest
 from search import views as search_views
 from search.api import api_router
 from search.feeds import LatestPagesAtomFeed, LatestPagesFeed
@@ -28,6 +30,9 @@ if settings.DEBUG:
 # by the browser's language (LocaleMiddleware).
 urlpatterns += i18n_patterns(
     path("search/", search_views.search, name="search"),
+    path("search/suggest/", search_suggest.suggest, name="search_suggest"),
+    path("open-data/<slug:slug>.csv", opendata.download_csv, name="opendata_csv"),
+    path("open-data/<slug:slug>.json", opendata.download_json, name="opendata_json"),
     path("feeds/<slug:kind>/rss.xml", LatestPagesFeed(), name="feed_rss"),
     path("feeds/<slug:kind>/atom.xml", LatestPagesAtomFeed(), name="feed_atom"),
     path("framework/", include("competences.urls")),

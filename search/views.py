@@ -4,9 +4,8 @@ from django.http import HttpResponse
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from wagtail.models import Locale, Page
 
-from core.listing import paginate
+from .finding import find
 
 MAX_QUERY_LENGTH = 200
 RESULTS_PER_PAGE = 10
@@ -22,25 +21,14 @@ def clean_query(raw):
 def search(request):
     raw_query = request.GET.get("q", "")
     query = clean_query(raw_query)
-    results = None
     notice = ""
     if len(raw_query) > MAX_QUERY_LENGTH:
         notice = _("Your search was shortened to its first %(count)d characters.") % {"count": MAX_QUERY_LENGTH}
+    context = {"query": query, "results": None, "notice": notice}
     if query:
-        pages = (
-            Page.objects.live()
-            .public()
-            .filter(locale=Locale.get_active(), depth__gt=1)
-            # Alias pages repeat another language's text; the search index can
-            # only filter on indexed fields, hence the id subquery.
-            .filter(id__in=Page.objects.filter(alias_of__isnull=True).values("id"))
-        )
-        results = paginate(request, pages.search(query), RESULTS_PER_PAGE)
-    return TemplateResponse(
-        request,
-        "search/search.html",
-        {"query": query, "results": results, "notice": notice},
-    )
+        found = find(request, query, RESULTS_PER_PAGE)
+        context |= {"results": found["page_obj"], "items": found["items"], "finder": found["finder"]}
+    return TemplateResponse(request, "search/search.html", context)
 
 
 def robots_txt(request):

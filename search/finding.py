@@ -1,0 +1,127 @@
+"""Search results with facets: by content type and by competence, with counts.
+
+The search runs once and gives the ranked ids of every match; the facets are
+then counted on those records with `core.filters.FacetedFilter` (options in use
+only, OR within a facet, AND between facets, counts that respect the other
+facet, unknown values reported and ignored). Wagtail's `.facet()` counts one
+filter field of the results, but a competence is a many-to-many link, which no
+search backend can facet, and both facets must count with the other one applied,
+so both are counted here, in a fixed number of queries whatever the number of
+matches:
+
+1. the ranked (id, content type) of every match;
+2. one query per page type that links competences, for the links of the matches;
+3. the competence names in the visitor's language;
+4. the page of results, by id (one query per page type shown).
+"""
+
+from django.contrib.contenttypes.models import ContentType
+from django.utils.text import capfirst
+from django.utils.translation import gettext as _
+from wagtail.models import Locale, Page
+
+from competences.queries import competence_page_models
+from core.filters import Facet, FacetedFilter, Option
+from core.listing import paginate
+from toolkit.finding import competence_options, competence_value
+
+from .highlight import excerpt, highlight, searchable_text
+
+TYPE_PARAM = "type"
+COMPETENCE_PARAM = "competence"
+
+
+def searchable_pages(locale):
+    """Live, public pages of one language, without the root and without aliases."""
+    return (
+        Page.objects.live()
+        .public()
+        .filter(locale=locale, depth__gt=1)
+        # Alias pages repeat another language's text; the search index can
+        # only filter on indexed fields, hence the id subquery.
+        .filter(id__in=Page.objects.filter(alias_of__isnull=True).values("id"))
+    )
+
+
+def ranked_matches(results):
+    """[(id, content type id)] of every match, best first, in one query.
+
+    The database backends build an ordinary queryset (`get_queryset`), so only
+    the two columns are read; another backend gives its results page by page.
+    """
+    get_queryset = getattr(results, "get_queryset", None)
+    if get_queryset is not None:
+        return list(get_queryset().values_list("pk", "content_type_id"))
+    return [(page.pk, page.content_type_id) for page in results]
+
+
+def type_value(content_type):
+    """A page type in a URL: language-neutral and readable, e.g. toolkit.toolpage."""
+    return f"{content_type.app_label}.{content_type.model}"
+
+
+def type_choices(content_type_ids):
+    choices = []
+    for content_type_id in content_type_ids:
+        content_type = ContentType.objects.get_for_id(content_type_id)
+        model = content_type.model_class()
+        label = capfirst(model._meta.verbose_name_plural) if model else content_type.model
+        choices.append(Option(type_value(content_type), str(label)))
+    return sorted(choices, key=lambda option: option.label.lower())
+
+
+def competence_links(ids):
+    """{page id: {competence value}} and {competence value: translation key} for these pages."""
+    links = {}
+    keys = {}
+    for model in competence_page_models():
+        through = model._meta.get_field("competences").remote_field.through
+        page_column = f"{model._meta.model_name}_id"
+        rows = through.objects.filter(**{f"{page_column}__in": ids}).values_list(
+            page_column, "frameworkitem__framework__code", "frameworkitem__code", "frameworkitem__translation_key"
+        )
+        for page_id, framework, code, key in rows:
+            value = competence_value(framework, code)
+            links.setdefault(page_id, set()).add(value)
+            keys[value] = key
+    return links, keys
+
+
+def find(request, query, per_page):
+    """Everything the search page shows for `query`: facets, messages and the page of results."""
+    locale = Locale.get_active()
+    results = searchable_pages(locale).search(query)
+    matches = ranked_matches(results)
+    ids = [pk for pk, _type in matches]
+    links, item_keys = competence_links(ids)
+    types = {pk: type_value(ContentType.objects.get_for_id(pk)) for pk in {type_id for _pk, type_id in matches}}
+    rows = [
+        {"id": pk, TYPE_PARAM: types[content_type_id], COMPETENCE_PARAM: links.get(pk, set())}
+        for pk, content_type_id in matches
+    ]
+    competences, _names = competence_options(item_keys, locale)
+    finder = FacetedFilter(
+        request.GET,
+        rows,
+        facets=[
+            Facet(TYPE_PARAM, _("Type of content"), type_choices(types)),
+            Facet(COMPETENCE_PARAM, _("Competence"), competences),
+        ],
+    )
+    page_obj = paginate(request, finder.results, per_page)
+    wanted = [row["id"] for row in page_obj.object_list]
+    pages = {page.pk: page for page in Page.objects.filter(pk__in=wanted).specific()}
+    items = []
+    for pk in wanted:
+        page = pages.get(pk)
+        if page is None:
+            continue
+        items.append(
+            {
+                "page": page,
+                "title": highlight(page.title, query),
+                "excerpt": excerpt(searchable_text(page), query),
+                "type": capfirst(page._meta.verbose_name),
+            }
+        )
+    return {"finder": finder, "page_obj": page_obj, "items": items, "total": len(matches)}
