@@ -49,6 +49,12 @@ COORDINATOR_MODELS = [
     ("partners", "project"),
     ("core", "sitefooter"),
 ]
+# Registrations and printed-copy requests hold personal data: coordinators see
+# them, mark attendance and copies sent, and answer people's data requests.
+PERSONAL_DATA_MODELS = [
+    ("events", "registration"),
+    ("publications", "printrequest"),
+]
 
 
 def editor_group_name(language_code):
@@ -63,9 +69,9 @@ def _page_permission(codename):
     return _permission("wagtailcore", codename)
 
 
-def _model_permissions(actions):
+def _model_permissions(actions, models=COORDINATOR_MODELS):
     permissions = []
-    for app_label, model in COORDINATOR_MODELS:
+    for app_label, model in models:
         for action in actions:
             found = Permission.objects.filter(content_type__app_label=app_label, codename=f"{action}_{model}").first()
             if found:
@@ -108,6 +114,7 @@ def setup_roles():
         access_admin,
         _permission("wagtail_localize", "submit_translation"),
         *_model_permissions(["add", "change", "delete", "view"]),
+        *_model_permissions(["change", "view"], PERSONAL_DATA_MODELS),
     )
     translators.permissions.add(access_admin, _permission("wagtail_localize", "submit_translation"))
 

@@ -13,6 +13,8 @@ from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from core.personal_data_admin import PersonalDataViewSetMixin
+
 from . import targets
 from .models import Registration, Speaker
 
@@ -45,7 +47,7 @@ registration_permission_policy = RegistrationPermissionPolicy(Registration)
 register_permission_policy(Registration, registration_permission_policy)
 
 
-class RegistrationViewSet(ModelViewSet):
+class RegistrationViewSet(PersonalDataViewSetMixin, ModelViewSet):
     model = Registration
     icon = "list-ul"
     menu_label = _("Registrations")

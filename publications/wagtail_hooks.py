@@ -7,11 +7,13 @@ from wagtail import hooks
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, ObjectList
 from wagtail.admin.viewsets.model import ModelViewSet
 
+from core.personal_data_admin import PersonalDataViewSetMixin
+
 from .admin_forms import PrintRequestAdminForm
 from .models import PrintRequest
 
 
-class PrintRequestViewSet(ModelViewSet):
+class PrintRequestViewSet(PersonalDataViewSetMixin, ModelViewSet):
     model = PrintRequest
     icon = "mail"
     menu_label = _("Print requests")

@@ -31,6 +31,8 @@ PAGE_CACHE_ENABLED = env_bool("PAGE_CACHE_ENABLED", True)
 # X-Forwarded-For, trusting as many proxies as are in front of the app.
 RATELIMIT_IP_META_KEY = "core.protection.client_ip"
 PROTECTION_PROXY_COUNT = env_int("PROTECTION_PROXY_COUNT", 1)
+# Admin login throttling (django-axes) counts the same address.
+AXES_CLIENT_IP_CALLABLE = "core.protection.client_ip"
 
 REDIS_URL = env("REDIS_URL")
 if REDIS_URL:

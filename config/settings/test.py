@@ -15,6 +15,9 @@ EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 MEDIA_ROOT = Path(env("MEDIA_ROOT", BASE_DIR / ".test-media"))  # noqa: F405
 WAGTAILADMIN_BASE_URL = "http://testserver"
+# Login throttling off (client.login() has no request for django-axes to read);
+# tests/ops/test_login_throttling.py switches it on.
+AXES_ENABLED = False
 
 # The browser tests serve the site with gunicorn: let whitenoise find static
 # files in the apps and site/static without a collectstatic step.

@@ -40,6 +40,17 @@ def test_only_coordinators_edit_the_competence_framework_and_partners(dutch_edit
         assert not dutch_editor.has_perm(codename)
 
 
+def test_only_coordinators_see_registrations_and_print_requests(client, dutch_editor, coordinator):
+    client.force_login(dutch_editor)
+    assert client.get("/admin/event_registrations/").status_code == 302
+    client.force_login(coordinator)
+    for url in ("/admin/event_registrations/", "/admin/print_requests/"):
+        assert client.get(url).status_code == 200, url
+    # Attendance and dispatch are marked in the admin; places are only taken and freed publicly.
+    assert coordinator.has_perm("events.change_registration") and coordinator.has_perm("publications.change_printrequest")
+    assert not dutch_editor.has_perm("events.view_registration")
+
+
 def test_submitted_changes_wait_for_a_coordinator(dutch_editor, coordinator):
     dutch_page = page("over-de-cluster", "nl")
     revision = dutch_page.save_revision(user=dutch_editor)
