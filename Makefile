@@ -6,7 +6,7 @@ PY := $(VENV)/bin/python
 PORT ?= 8000
 STAMP := $(VENV)/.installed
 
-.PHONY: setup run test lint check messages clean
+.PHONY: setup run test lint check messages clean bench
 
 $(PY):
 	@command -v $(PYTHON_VERSION) >/dev/null || { echo "Python 3.11 is required ($(PYTHON_VERSION) not found)."; exit 1; }
@@ -51,5 +51,12 @@ test: $(STAMP)
 messages: $(STAMP)
 	$(PY) manage.py makemessages -l fr -l nl --ignore=.venv --ignore=staticfiles --no-obsolete
 
+## bench: throughput of every page type against a static file of the same size (needs wrk; see bench/throughput.py)
+##        e.g. make bench BENCH_ARGS="--database postgres://postgres@127.0.0.1:5432/steps_bench --connections 64"
+bench: $(STAMP)
+	@command -v wrk >/dev/null || { [ "$$(id -u)" = 0 ] && apt-get install -y wrk >/dev/null; } || \
+		{ echo "wrk is needed: sudo apt-get install -y wrk"; exit 1; }
+	$(PY) bench/throughput.py $(BENCH_ARGS)
+
 clean:
-	rm -rf $(VENV) staticfiles .pytest_cache .ruff_cache
+	rm -rf .bench $(VENV) staticfiles .pytest_cache .ruff_cache

@@ -48,8 +48,13 @@ class CompetencesMixin(models.Model):
 
     @property
     def localized_competences(self):
-        """The linked items in this page's language (two queries)."""
-        return localized_items(self.competences.select_related("framework"), self.locale)
+        """The linked items in this page's language (two queries, once per page instance:
+        the template and the structured data both ask)."""
+        cached = self.__dict__.get("_localized_competences")
+        if cached is None:
+            cached = localized_items(self.competences.select_related("framework"), self.locale)
+            self.__dict__["_localized_competences"] = cached
+        return cached
 
 
 def localized_items(items, locale, fallback=True):

@@ -7,6 +7,7 @@ class CoreConfig(AppConfig):
     verbose_name = _("Site core")
 
     def ready(self):
-        from . import cache_invalidation
+        from . import cache_invalidation, locale_cache
 
         cache_invalidation.connect()
+        locale_cache.install()

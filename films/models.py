@@ -27,7 +27,7 @@ from wagtail.blocks import PageChooserBlock
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
 from wagtail.images import get_image_model
-from wagtail.models import Page
+from wagtail.models import Locale, Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
@@ -44,7 +44,8 @@ from .ranges import ranged_file_response
 
 VIDEO_TYPES = {".mp4": "video/mp4", ".m4v": "video/mp4", ".webm": "video/webm"}
 POSTER_SPEC = "fill-960x540"
-CARD_POSTER_SPEC = "fill-480x270"
+# The cards show the poster at two sizes, in WebP (films/includes/film_card.html).
+CARD_POSTER_SPECS = ("fill-480x270|format-webp", "fill-960x540|format-webp")
 FILMS_PER_PAGE = 12
 
 
@@ -154,7 +155,7 @@ class FilmIndexPage(BasePage):
         page_obj = paginate(
             request,
             films.prefetch_related(
-                Prefetch("poster", queryset=get_image_model().objects.prefetch_renditions(CARD_POSTER_SPEC)),
+                Prefetch("poster", queryset=get_image_model().objects.prefetch_renditions(*CARD_POSTER_SPECS)),
                 Prefetch("competences"),
             ),
             FILMS_PER_PAGE,
@@ -319,17 +320,18 @@ class FilmPage(RoutablePageMixin, CompetencesMixin, BasePage):
         return self._caption_tracks
 
     def _find_caption_tracks(self):
-        versions = [
-            self,
-            *self.get_translations().live().filter(alias_of__isnull=True).select_related("locale").specific(),
-        ]
+        versions = [self, *self.get_translations().live().filter(alias_of__isnull=True).specific()]
+        # One query for every version's language, rather than one per version.
+        codes = dict(
+            Locale.objects.filter(pk__in={version.locale_id for version in versions}).values_list("pk", "language_code")
+        )
         order = [code for code, _name in settings.LANGUAGES]
         tracks = []
         for version in versions:
             # A page previewed before it is first published has no address yet.
             if not version.cues or not version.url:
                 continue
-            code = version.locale.language_code
+            code = codes[version.locale_id]
             tracks.append(
                 {
                     "language": code,
@@ -350,14 +352,18 @@ class FilmPage(RoutablePageMixin, CompetencesMixin, BasePage):
 
     def related_in_locale(self):
         """The chosen methods and cases, in this page's language where translated."""
-        pks = [block.value.pk for block in self.related_pages if block.value is not None]
+        # The stream field has already fetched the chosen pages (in one query).
+        chosen = {block.value.pk: block.value for block in self.related_pages if block.value is not None}
+        pks = list(chosen)
         if not pks:
             return []
-        chosen = {page.pk: page for page in Page.objects.filter(pk__in=pks)}
         keys = [chosen[pk].translation_key for pk in pks if pk in chosen]
         translated = {
             page.translation_key: page
-            for page in Page.objects.live().public().filter(translation_key__in=keys, locale=self.locale).specific()
+            for page in Page.objects.live()
+            .public()
+            .filter(translation_key__in=keys, locale_id=self.locale_id)
+            .specific()
         }
         result = []
         for pk in pks:

@@ -1,0 +1,67 @@
+"""The parts of every page that are the same across a language: menu and footer.
+
+They are built once per language and content version and kept in the cache
+under the page cache's version number (core/page_cache.py): any change a
+visitor could see bumps the version, and the next page builds them afresh.
+Like the page cache, this is on only where PAGE_CACHE_ENABLED is (production).
+
+The footer's links lead to the standard pages kept out of the main menu
+(accessibility statement, privacy, legal notice), so every page leads to them
+in the visitor's language.
+"""
+
+from django import template
+from django.conf import settings
+from django.core.cache import cache
+from django.template.loader import render_to_string
+from django.utils.safestring import mark_safe
+from django.utils.translation import get_language
+
+from core import languages, page_cache
+from core.templatetags.site_tags import main_menu, site_footer
+
+register = template.Library()
+
+
+def _cached(request, name, build):
+    if not page_cache.enabled():
+        return build()
+    key = f"site-frame:{page_cache.current_version()}:{name}:{request.get_host()}:{get_language()}"
+    value = cache.get(key)
+    if value is None:
+        value = build()
+        cache.set(key, value, timeout=settings.PAGE_CACHE_SECONDS)
+    return value
+
+
+def footer_links(request):
+    from home.models import StandardPage
+
+    home = languages.language_homes(request).get(get_language())
+    if home is None:
+        return []
+    pages = StandardPage.objects.child_of(home).live().public().filter(show_in_menus=False).order_by("path")
+    return [{"title": page.title, "url": page.get_url(request)} for page in pages]
+
+
+@register.simple_tag(takes_context=True)
+def cached_footer(context):
+    request = context["request"]
+
+    def build():
+        footer_context = {**site_footer(context), "links": footer_links(request)}
+        return str(render_to_string("includes/footer.html", footer_context, request=request))
+
+    return mark_safe(_cached(request, "footer", build))  # noqa: S308 - rendered from our own template
+
+
+@register.simple_tag(takes_context=True)
+def cached_main_menu(context):
+    """main_menu's items, with the current one marked for this request."""
+    request = context["request"]
+    items = _cached(request, "menu", lambda: [(item["title"], item["url"]) for item in main_menu(context)])
+    path = request.path
+    return [
+        {"title": title, "url": url, "current": "page" if path == url else "true" if path.startswith(url) else None}
+        for title, url in items
+    ]

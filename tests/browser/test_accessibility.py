@@ -1,0 +1,88 @@
+"""Every kind of public page passes axe-core's WCAG 2.1 A and AA rules, in every language.
+
+The pages are discovered from the test database (one live page of each page
+model, the sub-routes, the framework, search and the 404 page: see
+tests/page_types.py), which holds the same demo as the served site. axe-core
+comes from the axe-playwright-python package, so nothing is downloaded when
+the tests run; it is injected into each page with the Content Security Policy
+bypassed, since the site allows no script but its own.
+"""
+
+import re
+from pathlib import Path
+from urllib.parse import urlencode
+
+import axe_playwright_python
+import pytest
+from playwright.sync_api import sync_playwright
+
+from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS
+from tests.page_types import LANGUAGES, page_urls
+
+AXE_JS = Path(axe_playwright_python.__file__).parent / "axe.min.js"
+WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+AXE_OPTIONS = {"runOnly": {"type": "tag", "values": WCAG_TAGS}, "resultTypes": ["violations"]}
+
+
+def live_comparison_url(tab, base_url, url):
+    """Case keys differ between databases: take them from the served library's own checkboxes."""
+    index_url = url.split("compare/")[0]
+    tab.goto(base_url + index_url)
+    keys = tab.eval_on_selector_all("input[name=case]", "inputs => inputs.map(input => input.value)")[:3]
+    assert len(keys) >= 2, "the case library offers cases to compare"
+    return index_url + "compare/?" + urlencode([("case", key) for key in keys])
+
+
+def axe_violations(tab):
+    tab.add_script_tag(path=str(AXE_JS))
+    result = tab.evaluate("options => axe.run(document, options)", AXE_OPTIONS)
+    return [
+        f"{violation['id']} ({violation['impact']}): {violation['help']} at "
+        + ", ".join(" ".join(node["target"]) for node in violation["nodes"][:5])
+        for violation in result["violations"]
+    ]
+
+
+def audit(base_url, urls):
+    """{page: [violations]} for every address, in a browser of its own."""
+    found = {}
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        tab = browser.new_context(bypass_csp=True).new_page()
+        for label, url in urls:
+            if label == "case comparison":
+                url = live_comparison_url(tab, base_url, url)
+            response = tab.goto(base_url + url)
+            expected = 404 if label == "404 page" else 200
+            violations = [] if response.status == expected else [f"HTTP {response.status}, expected {expected}"]
+            violations += axe_violations(tab)
+            if violations:
+                found[f"{label} {url}"] = violations
+        browser.close()
+    return found
+
+
+# The addresses come from the test database, read before the browser starts:
+# the ORM must not run inside Playwright's event loop.
+@pytest.mark.django_db
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_every_page_type_has_no_wcag_violations(live_site, language):
+    if not Path(CHROMIUM).exists():
+        pytest.fail(f"Chromium not found at {CHROMIUM}: install Debian's package (apt-get install chromium).")
+    urls = page_urls(language)
+    assert any(label == "home.HomePage" for label, _url in urls)
+    found = audit(live_site, urls)
+    assert not found, "\n".join(f"{page}:\n  " + "\n  ".join(items) for page, items in found.items())
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_accessibility_statement_is_linked_from_every_footer(live_site, page, language):
+    page.goto(f"{live_site}/{language}/")
+    link = page.locator("footer").get_by_role(
+        "link", name=re.compile(r"accessibilit|toegankelijkheid", re.IGNORECASE)
+    )
+    assert link.count() == 1
+    link.click()
+    assert page.locator("h1").inner_text()
+    assert page.evaluate("document.documentElement.lang") == language
+    assert re.search(r"WCAG", page.locator("main").inner_text())
