@@ -47,7 +47,8 @@ def test_only_coordinators_see_registrations_and_print_requests(client, dutch_ed
     for url in ("/admin/event_registrations/", "/admin/print_requests/"):
         assert client.get(url).status_code == 200, url
     # Attendance and dispatch are marked in the admin; places are only taken and freed publicly.
-    assert coordinator.has_perm("events.change_registration") and coordinator.has_perm("publications.change_printrequest")
+    assert coordinator.has_perm("events.change_registration")
+    assert coordinator.has_perm("publications.change_printrequest")
     assert not dutch_editor.has_perm("events.view_registration")
 
 
