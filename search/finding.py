@@ -10,9 +10,11 @@ so both are counted here, in a fixed number of queries whatever the number of
 matches:
 
 1. the ranked (id, content type) of every match;
-2. one query per page type that links competences, for the links of the matches;
+2. one query (a union over the page types that link competences) for the links of the
+   matches, and one for the competences they name;
 3. the competence names in the visitor's language;
-4. the page of results, by id (one query per page type shown).
+4. the page of results, by id (one query per page type shown);
+5. the text of those pages for the excerpts, from the search index.
 """
 
 from django.contrib.contenttypes.models import ContentType
@@ -20,12 +22,13 @@ from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 from wagtail.models import Locale, Page
 
+from competences.models import FrameworkItem
 from competences.queries import competence_page_models
 from core.filters import Facet, FacetedFilter, Option
 from core.listing import paginate
 from toolkit.finding import competence_options, competence_value
 
-from .highlight import excerpt, highlight, searchable_text
+from .highlight import excerpt, highlight, indexed_texts
 
 TYPE_PARAM = "type"
 COMPETENCE_PARAM = "competence"
@@ -70,20 +73,37 @@ def type_choices(content_type_ids):
     return sorted(choices, key=lambda option: option.label.lower())
 
 
-def competence_links(ids):
-    """{page id: {competence value}} and {competence value: translation key} for these pages."""
-    links = {}
-    keys = {}
+def competence_links(ids_by_type):
+    """{page id: {competence value}} and {competence value: translation key} for these pages.
+
+    `ids_by_type` maps a content type id to the ids of the matches of that type;
+    the links of every page type that has competences are read in one query
+    (a union), each part asking only for the ids of its own type.
+    """
+    parts = []
     for model in competence_page_models():
+        ids = ids_by_type.get(ContentType.objects.get_for_model(model).pk)
+        if not ids:
+            continue
         through = model._meta.get_field("competences").remote_field.through
         page_column = f"{model._meta.model_name}_id"
-        rows = through.objects.filter(**{f"{page_column}__in": ids}).values_list(
-            page_column, "frameworkitem__framework__code", "frameworkitem__code", "frameworkitem__translation_key"
-        )
-        for page_id, framework, code, key in rows:
-            value = competence_value(framework, code)
-            links.setdefault(page_id, set()).add(value)
-            keys[value] = key
+        links_of_type = through.objects.filter(**{f"{page_column}__in": ids}).order_by()
+        parts.append(links_of_type.values_list(page_column, "frameworkitem_id"))
+    links = {}
+    keys = {}
+    if not parts:
+        return links, keys
+    # The link rows stay narrow (two ids); the few competences they name are read once.
+    rows = list(parts[0].union(*parts[1:], all=True) if len(parts) > 1 else parts[0])
+    items = FrameworkItem.objects.filter(pk__in={item_id for _page_id, item_id in rows}).values_list(
+        "pk", "framework__code", "code", "translation_key"
+    )
+    values = {}
+    for pk, framework, code, key in items:
+        values[pk] = competence_value(framework, code)
+        keys[values[pk]] = key
+    for page_id, item_id in rows:
+        links.setdefault(page_id, set()).add(values[item_id])
     return links, keys
 
 
@@ -92,8 +112,10 @@ def find(request, query, per_page):
     locale = Locale.get_active()
     results = searchable_pages(locale).search(query)
     matches = ranked_matches(results)
-    ids = [pk for pk, _type in matches]
-    links, item_keys = competence_links(ids)
+    ids_by_type = {}
+    for pk, content_type_id in matches:
+        ids_by_type.setdefault(content_type_id, []).append(pk)
+    links, item_keys = competence_links(ids_by_type)
     types = {pk: type_value(ContentType.objects.get_for_id(pk)) for pk in {type_id for _pk, type_id in matches}}
     rows = [
         {"id": pk, TYPE_PARAM: types[content_type_id], COMPETENCE_PARAM: links.get(pk, set())}
@@ -111,6 +133,7 @@ def find(request, query, per_page):
     page_obj = paginate(request, finder.results, per_page)
     wanted = [row["id"] for row in page_obj.object_list]
     pages = {page.pk: page for page in Page.objects.filter(pk__in=wanted).specific()}
+    texts = indexed_texts(list(pages.values()))
     items = []
     for pk in wanted:
         page = pages.get(pk)
@@ -120,7 +143,7 @@ def find(request, query, per_page):
             {
                 "page": page,
                 "title": highlight(page.title, query),
-                "excerpt": excerpt(searchable_text(page), query),
+                "excerpt": excerpt(texts[pk], query),
                 "type": capfirst(page._meta.verbose_name),
             }
         )

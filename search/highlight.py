@@ -10,6 +10,8 @@ stemmed by the database ("formations" found "formation") is also highlighted.
 
 import re
 import unicodedata
+from bisect import bisect_left, bisect_right
+from functools import lru_cache
 
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
@@ -23,8 +25,11 @@ MIN_STEM = 4
 SLACK = 3
 
 
+@lru_cache(maxsize=50_000)
 def fold(text):
-    """Lower case without accents: "Déclaration" -> "declaration"."""
+    """Lower case without accents: "Déclaration" -> "declaration".
+
+    Cached: excerpts fold every word of a page's text, and pages share most words."""
     decomposed = unicodedata.normalize("NFKD", text.lower())
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
@@ -70,9 +75,38 @@ def searchable_text(page):
     for field in page.get_search_fields():
         if isinstance(field, index.SearchField) and field.field_name != "title":
             texts.extend(_flatten(field.get_value(page)))
+    return _plain(" ".join(texts))
+
+
+def _plain(text):
     # Rich text and stream blocks may carry markup: keep the words only.
-    text = " ".join(re.sub(r"<[^>]+>", " ", text) for text in texts)
-    return " ".join(text.split())
+    return " ".join(re.sub(r"<[^>]+>", " ", text).split())
+
+
+def indexed_texts(pages):
+    """{page id: searchable text other than the title} for these pages, in one query.
+
+    The database search backends keep each object's body text in the index
+    (`body_text` on PostgreSQL, `body` elsewhere), the same text
+    `searchable_text` assembles field by field, which costs far more for pages
+    with long stream fields. Pages the index lacks are read field by field.
+    """
+    from wagtail.search.models import IndexEntry
+
+    column = "body_text" if any(field.name == "body_text" for field in IndexEntry._meta.fields) else "body"
+    wanted = {(page.content_type_id, str(page.pk)): page for page in pages}
+    rows = IndexEntry.objects.filter(object_id__in=[object_id for _type, object_id in wanted]).values_list(
+        "content_type_id", "object_id", column
+    )
+    texts = {
+        wanted[(type_id, object_id)].pk: _plain(text or "")
+        for type_id, object_id, text in rows
+        if (type_id, object_id) in wanted
+    }
+    for page in pages:
+        if page.pk not in texts:
+            texts[page.pk] = searchable_text(page)
+    return texts
 
 
 def _marked(text, matches):
@@ -88,7 +122,16 @@ def _marked(text, matches):
 
 
 def _matching_spans(text, terms):
-    return [match.span() for match in WORD.finditer(text) if word_matches(match.group(), terms)]
+    verdicts = {}  # a word recurs often in one text: decide once per distinct word
+    spans = []
+    for match in WORD.finditer(text):
+        word = match.group()
+        verdict = verdicts.get(word)
+        if verdict is None:
+            verdict = verdicts[word] = word_matches(word, terms)
+        if verdict:
+            spans.append(match.span())
+    return spans
 
 
 def highlight(text, query):
@@ -108,9 +151,12 @@ def excerpt(text, query, length=EXCERPT_LENGTH):
         # The window that starts a little before a match and holds the most matches.
         lead = length // 5
         best_start, best_count = 0, -1
-        for first, _end in spans:
+        # Spans are in order and do not overlap: a window's matches are a run found by bisection.
+        starts = [s for s, _e in spans]
+        ends = [e for _s, e in spans]
+        for first in starts:
             window_start = max(0, first - lead)
-            count = sum(1 for s, e in spans if s >= window_start and e <= window_start + length)
+            count = max(0, bisect_right(ends, window_start + length) - bisect_left(starts, window_start))
             if count > best_count:
                 best_start, best_count = window_start, count
         start, end = best_start, min(len(text), best_start + length)

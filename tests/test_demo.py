@@ -1,5 +1,7 @@
 """`load_demo` builds the site in three languages through wagtail-localize, idempotently."""
 
+import re
+
 import pytest
 from django.core.management import CommandError, call_command
 from wagtail.models import Page, Revision
@@ -56,3 +58,45 @@ def test_if_empty_leaves_an_existing_site_alone():
 def test_scale_must_be_positive():
     with pytest.raises(CommandError, match="--scale"):
         call_command("load_demo", "--scale", "0", verbosity=0)
+
+
+def test_scaled_load_adds_valid_live_copies_in_every_language_once(client):
+    """`--scale 2`: one numbered copy of every method, case, film and ten events,
+    each a live, indexed page in all three languages sharing one translation key."""
+    from django.contrib.contenttypes.models import ContentType
+    from wagtail.search.models import IndexEntry
+
+    from films.models import FilmPage
+    from practices.models import CaseStudyPage
+    from toolkit.models import ToolPage
+
+    before = Page.objects.count()
+    call_command("load_demo", "--scale", "2", verbosity=0)
+    scaled = Page.objects.count()
+    added = {
+        model: model.objects.filter(locale__language_code="en").count() for model in (ToolPage, CaseStudyPage, FilmPage)
+    }
+    assert scaled > before
+    # Rerunning at the same scale changes nothing.
+    call_command("load_demo", "--scale", "2", verbosity=0)
+    assert Page.objects.count() == scaled
+    assert not any(Page.find_problems()), "the page tree is consistent"
+
+    for model in (ToolPage, CaseStudyPage, FilmPage):
+        copies = model.objects.filter(locale__language_code="en", title__endswith="(2)")
+        # Half of each type's English pages are copies of the other half.
+        assert copies.count() * 2 == added[model], model
+        copy = copies.first()
+        family = model.objects.filter(translation_key=copy.translation_key)
+        assert sorted(family.values_list("locale__language_code", flat=True)) == ["en", "fr", "nl"]
+        for page in family:
+            assert page.live
+            assert client.get(page.url).status_code == 200
+            assert IndexEntry.objects.filter(
+                content_type=ContentType.objects.get_for_model(model), object_id=str(page.pk)
+            ).exists()
+        french = family.get(locale__language_code="fr")
+        assert french.url.startswith("/fr/")
+        # The English copy names its French translation as an alternate.
+        alternate = rf'hreflang="fr" href="[^"]*{re.escape(french.url)}"'
+        assert re.search(alternate, client.get(copy.url).content.decode())

@@ -10,6 +10,7 @@ from django.utils import timezone
 
 from core import personal_data
 from core.demo.context import load_yaml
+from core.demo.scaled import ScaledCopies
 
 LANGUAGES = ("en", "fr", "nl")
 
@@ -189,36 +190,42 @@ def _registrations(page, entry, names, start):
 
 
 def _scaled_events(ctx, index, data):
-    """For benchmarks (--scale N): numbered copies of a small event, (N - 1) × 10 of them."""
+    """For benchmarks (--scale N): numbered copies of a small event, (N - 1) × 10 of them (core.demo.scaled)."""
     from events.models import EventPage
 
-    count = (ctx.scale - 1) * 10
+    copies = ScaledCopies(ctx, EventPage, index)
     zone = zoneinfo.ZoneInfo("Europe/Brussels")
-    for number in range(1, count + 1):
+    for number in range(1, (ctx.scale - 1) * 10 + 1):
+        if copies.exists(f"practitioners-meeting-{number}"):
+            continue
         start = datetime(2016, 1, 1, 10, tzinfo=zone) + timedelta(days=number)
-        languages = {
-            "en": {"title": f"Practitioners' meeting {number}", "slug": f"practitioners-meeting-{number}"},
-            "fr": {"title": f"Rencontre de praticiens {number}", "slug": f"rencontre-de-praticiens-{number}"},
-            "nl": {"title": f"Ontmoeting voor praktijkmensen {number}", "slug": f"ontmoeting-praktijkmensen-{number}"},
+        synced = {
+            "kind": "other",
+            "region": "other",
+            "time_zone": "Europe/Brussels",
+            "start": start,
+            "end": start + timedelta(hours=3),
+            "capacity": 30,
         }
-        for code, values in languages.items():
-            values["intro"] = {
-                "en": "A generated event for load tests.",
-                "fr": "Un événement généré pour les tests de charge.",
-                "nl": "Een gegenereerd evenement voor belastingtests.",
-            }[code]
-        ctx.page_in_all_languages(
-            f"event-scaled-{number}",
-            EventPage,
-            index,
-            languages,
-            kind="other",
-            region="other",
-            time_zone="Europe/Brussels",
-            start=start,
-            end=start + timedelta(hours=3),
-            capacity=30,
-        )
+        languages = {
+            "en": {
+                "title": f"Practitioners' meeting {number}",
+                "slug": f"practitioners-meeting-{number}",
+                "intro": "A generated event for load tests.",
+            },
+            "fr": {
+                "title": f"Rencontre de praticiens {number}",
+                "slug": f"rencontre-de-praticiens-{number}",
+                "intro": "Un événement généré pour les tests de charge.",
+            },
+            "nl": {
+                "title": f"Ontmoeting voor praktijkmensen {number}",
+                "slug": f"ontmoeting-praktijkmensen-{number}",
+                "intro": "Een gegenereerd evenement voor belastingtests.",
+            },
+        }
+        copies.add({code: values | synced for code, values in languages.items()})
+    copies.save()
 
 
 def build(ctx):

@@ -13,6 +13,7 @@ from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 
 from core.demo.context import load_yaml
+from core.demo.scaled import ScaledCopies
 from films.captions import parse_timestamp
 from films.models import FilmIndexPage, FilmPage
 
@@ -113,6 +114,7 @@ def build_films(ctx):
     data = _content()
     index = ctx.page_in_all_languages("films", FilmIndexPage, ctx.pages["home"], data["index"], show_in_menus=True)
     entries = data["films"]
+    copies = ScaledCopies(ctx, FilmPage, index)
     for number, entry in enumerate(entries, start=1):
         cues = _cues(entry)
         title = entry["en"]["title"]
@@ -126,10 +128,24 @@ def build_films(ctx):
         competences = _competences(entry.get("competences", []))
         related = entry.get("related", [])
         _build_film(ctx, entry["key"], index, _values(entry, cues), related, synced, competences)
-        # Benchmark copies reuse the same video and poster.
-        for copy in range(2, ctx.scale + 1):
-            _build_film(ctx, f"{entry['key']}#{copy}", index, _values(entry, cues, copy), related, synced, competences)
+        if ctx.scale > 1:
+            _scaled_films(ctx, copies, entry, cues, related, synced, competences)
+    copies.save()
     ctx.log(f"  {len(entries) * ctx.scale} films in every language")
+
+
+def _scaled_films(ctx, copies, entry, cues, related, synced, competences):
+    """Benchmark copies (--scale N), reusing the film's video and poster (core.demo.scaled)."""
+    for number in range(2, ctx.scale + 1):
+        if copies.exists(f"{entry['en']['slug']}-{number}"):
+            continue
+        values = {}
+        for code, text in _values(entry, cues, number).items():
+            # Each language's copy links the related pages in its own language when they exist.
+            refs = [f"{ref}@{code}" if f"{ref}@{code}" in ctx.pages else ref for ref in related if ref in ctx.pages]
+            text = dict(text, related_pages=[{"page": ref} for ref in refs])
+            values[code] = ctx.field_values(FilmPage, f"{entry['key']}#{number}", text) | synced
+        copies.add(values, competences=list(competences))
 
 
 STEPS = [(50, build_films)]

@@ -1,13 +1,12 @@
 """Demo content: the case-study library and one case per STEPS partner.
 
 With `load_demo --scale N`, (N-1) numbered copies of every case are added in every
-language, written directly as pages (no translation round-trip) to stay cheap.
+language, written cheaply by `core.demo.scaled` (no translation round-trip).
 """
-
-from django.utils import timezone
 
 from competences.models import FrameworkItem
 from core.demo.context import DemoDataError, load_yaml
+from core.demo.scaled import ScaledCopies
 from partners.models import Partner, Project
 from practices.models import CaseStudyIndexPage, CaseStudyPage
 
@@ -117,45 +116,23 @@ def _set_links(page, competences, partners):
 
 
 def add_variants(ctx, index, entries, numbers, lookups):
-    """Numbered copies of the demo cases in every language, cheaply. Idempotent.
+    """Numbered copies of the demo cases in every language (core.demo.scaled). Idempotent.
 
     Returns how many cases were added (per language)."""
-    parents = {ctx.default_locale.language_code: index}
-    for code, locale in ctx.other_locales.items():
-        parents[code] = index.get_translation(locale)
-    existing = set(CaseStudyPage.objects.child_of(index).values_list("slug", flat=True))
-    now = timezone.now()
-    added = 0
+    copies = ScaledCopies(ctx, CaseStudyPage, index)
     for number in numbers:
         for entry in entries:
-            if f"{entry['en']['slug']}-{number}" in existing:
+            if copies.exists(f"{entry['en']['slug']}-{number}"):
                 continue
-            competences = lookups.competences(entry)
-            partners = lookups.partners_of(entry)
-            translation_key = None
-            for code in LANGUAGES:
-                parent = parents[code]
-                values = ctx.field_values(CaseStudyPage, f"case:{entry['key']}", case_values(entry, code))
-                values["title"] = f"{values['title']} ({number})"
-                values["slug"] = f"{values['slug']}-{number}"
-                page = CaseStudyPage(
-                    locale=parent.locale,
-                    live=True,
-                    first_published_at=now,
-                    last_published_at=now,
-                    project=lookups.project(entry, parent.locale),
-                    **values,
-                    **synced_values(entry),
-                )
-                if translation_key is not None:
-                    page.translation_key = translation_key
-                # Like a synchronised translation: the same default-language links everywhere.
-                page.competences = competences
-                page.partners = partners
-                parent.add_child(instance=page)
-                translation_key = page.translation_key
-            added += 1
-    return added
+            values = {}
+            for code, parent in copies.parents.items():
+                fields = ctx.field_values(CaseStudyPage, f"case:{entry['key']}", case_values(entry, code))
+                fields["title"] = f"{fields['title']} ({number})"
+                fields["slug"] = f"{fields['slug']}-{number}"
+                values[code] = fields | synced_values(entry) | {"project": lookups.project(entry, parent.locale)}
+            # Like a synchronised translation: the same default-language links everywhere.
+            copies.add(values, competences=lookups.competences(entry), partners=lookups.partners_of(entry))
+    return copies.save()
 
 
 STEPS = [(40, build_cases)]

@@ -6,20 +6,19 @@ visits, open-badge self-assessment, action planning, SME mentoring...). They are
 translated through wagtail-localize, as an editor would.
 
 With `load_demo --scale N`, (N-1) numbered copies of every method are added for
-benchmarks. They are built cheaply: pages created directly in each language
-(same translation key, the same translated text with a number in the title),
-without revisions or translation records.
+benchmarks, written cheaply by `core.demo.scaled` (same translation key, the
+same translated text with a number in the title).
 """
 
 import json
 
 from django.core.files.base import ContentFile
-from django.utils import timezone
 from wagtail.documents import get_document_model
 from wagtail_localize.models import OverridableSegment, SegmentOverride, TranslationSource
 
 from competences.models import FrameworkItem
 from core.demo.context import DemoDataError, load_yaml
+from core.demo.scaled import ScaledCopies
 from partners.models import Partner, Project
 from toolkit.models import ToolkitIndexPage, ToolPage
 
@@ -161,46 +160,26 @@ def build_toolkit(ctx):
 
 
 def add_variants(ctx, index, entries, numbers, lookups=None):
-    """Numbered copies of the demo methods in every language, cheaply. Idempotent.
+    """Numbered copies of the demo methods in every language (core.demo.scaled). Idempotent.
 
     Returns how many methods were added (per language).
     """
     lookups = lookups or _Lookups(ctx)
-    parents = {ctx.default_locale.language_code: index}
-    for code, locale in ctx.other_locales.items():
-        parents[code] = index.get_translation(locale)
-    existing = set(ToolPage.objects.child_of(index).values_list("slug", flat=True))
-    now = timezone.now()
-    added = 0
+    copies = ScaledCopies(ctx, ToolPage, index)
     for number in numbers:
         for entry in entries:
-            slug = f"{entry['en']['slug']}-{number}"
-            if slug in existing:
+            if copies.exists(f"{entry['en']['slug']}-{number}"):
                 continue
-            competences = lookups.competences(entry)
-            translation_key = None
-            for code in LANGUAGES:
-                parent = parents[code]
-                values = ctx.field_values(ToolPage, f"method:{entry['key']}", method_values(entry, code))
-                values["title"] = f"{values['title']} ({number})"
-                values["slug"] = f"{values['slug']}-{number}"
-                page = ToolPage(
-                    locale=parent.locale,
-                    live=True,
-                    first_published_at=now,
-                    last_published_at=now,
-                    source_project=lookups.project(entry, parent.locale),
-                    partner=lookups.partner(entry, parent.locale),
-                    **values,
-                    **synced_values(entry),
-                )
-                if translation_key is not None:
-                    page.translation_key = translation_key
-                page.competences = competences
-                parent.add_child(instance=page)
-                translation_key = page.translation_key
-            added += 1
-    return added
+            values = {}
+            for code, parent in copies.parents.items():
+                fields = ctx.field_values(ToolPage, f"method:{entry['key']}", method_values(entry, code))
+                fields["title"] = f"{fields['title']} ({number})"
+                fields["slug"] = f"{fields['slug']}-{number}"
+                fields["source_project"] = lookups.project(entry, parent.locale)
+                fields["partner"] = lookups.partner(entry, parent.locale)
+                values[code] = fields | synced_values(entry)
+            copies.add(values, competences=lookups.competences(entry))
+    return copies.save()
 
 
 STEPS = [(30, build_toolkit)]

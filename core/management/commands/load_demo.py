@@ -2,6 +2,7 @@
 
 python manage.py load_demo            # the demo site
 python manage.py load_demo --scale 10 # ten times the generated items, for benchmarks
+python manage.py load_demo --scale 63 # about 10,000 live pages (core/demo/scaled.py)
 python manage.py load_demo --if-empty # only when the database has no content yet
 """
 
@@ -22,7 +23,10 @@ class Command(BaseCommand):
             "--scale",
             type=int,
             default=1,
-            help="Multiply the generated items (methods, cases, events…) by this factor for benchmarks.",
+            help=(
+                "Multiply the generated items (methods, cases, films, events) by this factor for benchmarks: "
+                "each step above 1 adds 159 live pages (53 in each language); --scale 63 gives about 10,000."
+            ),
         )
         parser.add_argument(
             "--if-empty",

@@ -7,7 +7,11 @@ Each query goes through the search page's view as a visitor would send it
 (search, facets, highlighted excerpts and the rendered page) and through the
 suggestions endpoint (autocomplete, without its cache). Prints the number of
 live pages and the p50, p95 and p99 latency in milliseconds. Build a large site
-first with `load_demo --scale N` (see the README for the N that gives 10,000 pages).
+first with `load_demo --scale N` (`--scale 63` gives about 10,000 live pages).
+
+The menu and footer every page shares are cached as in production (PAGE_CACHE_ENABLED),
+so the figures are those of the search itself; `--no-frame-cache` builds them on
+every request as the development settings do.
 """
 
 import statistics
@@ -17,7 +21,7 @@ from django.conf import settings
 from django.contrib.auth.models import AnonymousUser
 from django.core.management.base import BaseCommand, CommandError
 from django.db import connection
-from django.test import RequestFactory
+from django.test import RequestFactory, override_settings
 from django.utils import translation
 from wagtail.models import Page
 
@@ -85,10 +89,19 @@ class Command(BaseCommand):
         parser.add_argument(
             "--language", action="append", choices=sorted(QUERIES), help="Only this language (repeatable)."
         )
+        parser.add_argument(
+            "--no-frame-cache",
+            action="store_true",
+            help="Build the shared menu and footer on every request instead of caching them as production does.",
+        )
 
-    def handle(self, *args, repeat, language, **options):
+    def handle(self, *args, repeat, language, no_frame_cache, **options):
         if repeat < 1:
             raise CommandError("--repeat must be 1 or more.")
+        with override_settings(PAGE_CACHE_ENABLED=not no_frame_cache):
+            self.run(repeat, language)
+
+    def run(self, repeat, language):
         languages = language or [code for code, _name in settings.LANGUAGES if code in QUERIES]
         # The requests carry a host the site accepts, as a visitor's would.
         host = next((h for h in settings.ALLOWED_HOSTS if h and h != "*" and not h.startswith(".")), "localhost")
