@@ -5,9 +5,10 @@ the fields wagtail-localize translates or keeps in sync, and the page's JSON-LD.
 """
 
 from django.db import models
+from django.db.models import Exists, OuterRef, Q
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
-from wagtail.models import Page
+from wagtail.models import Page, PageViewRestriction
 from wagtail.search import index
 from wagtail_localize.fields import TranslatableField
 
@@ -39,6 +40,20 @@ class BasePage(Page):
 
     class Meta:
         abstract = True
+
+    def get_view_restrictions(self):
+        """Wagtail's answer, with one query instead of two for the usual page.
+
+        Wagtail lists the ancestors (to resolve aliases), then their restrictions,
+        on every page served. One query says whether the page or an ancestor is
+        restricted or is an alias; only then is Wagtail asked for the restrictions.
+        """
+        steps = range(self.steplen, len(self.path) + 1, self.steplen)
+        lineage = Page.objects.filter(path__in=[self.path[:end] for end in steps])
+        restricted = PageViewRestriction.objects.filter(page_id=OuterRef("pk"))
+        if not lineage.filter(Q(alias_of__isnull=False) | Q(Exists(restricted))).exists():
+            return PageViewRestriction.objects.none()
+        return super().get_view_restrictions()
 
     @property
     def description(self):

@@ -25,27 +25,24 @@ MAX_QUERIES = 15
 # they are brought down (then they leave this list): a page that gets dearer
 # fails at once. Measured on the demo, the worst of the three languages.
 OVER_BUDGET = {
-    "home.HomePage": 29,  # featured pages: each chosen page localised one by one (core/blocks)
-    "results.ResultsPage": 31,
-    "case comparison": 27,
-    "films.FilmPage": 25,
-    "practices.CaseStudyPage": 25,
-    "films.FilmIndexPage": 24,
-    "events.EventIndexPage": 22,
-    "practices.CaseStudyIndexPage": 22,
-    "toolkit.ToolPage": 22,
+    "home.HomePage": 21,  # featured pages: one query per type of chosen page; links one by one
+    "results.ResultsPage": 28,
+    "case comparison": 24,
+    "films.FilmPage": 22,
+    "practices.CaseStudyPage": 22,
+    "films.FilmIndexPage": 21,
+    "events.EventIndexPage": 19,
+    "practices.CaseStudyIndexPage": 19,
+    "toolkit.ToolPage": 19,
     "search results": 21,
-    "events.EventPage": 20,
-    "event with open registration": 20,
-    "conference": 20,
-    "project": 20,
-    "toolkit.ToolkitIndexPage": 20,
-    "case brief": 19,
-    "partner": 19,
-    "publications.PublicationPage": 19,
-    "partners": 18,
-    "method print view": 16,
-    "toolkit plan": 16,
+    "events.EventPage": 17,
+    "event with open registration": 17,
+    "conference": 17,
+    "project": 17,
+    "toolkit.ToolkitIndexPage": 17,
+    "case brief": 16,
+    "partner": 16,
+    "publications.PublicationPage": 16,
 }
 
 
@@ -118,3 +115,23 @@ def test_routing_finds_deep_pages_and_sub_routes_in_a_few_queries(client, django
     assert client.get(film.url + "no-such-child/").status_code == 404
     film.unpublish()
     assert client.get(film.url).status_code == 404
+
+
+def test_the_cheaper_restriction_check_still_keeps_private_pages_private(client):
+    from wagtail.models import PageViewRestriction
+
+    from toolkit.models import ToolPage
+
+    tool = ToolPage.objects.live().filter(locale__language_code="fr").order_by("path").first()
+    assert client.get(tool.url).status_code == 200
+    section = PageViewRestriction.objects.create(page=tool.get_parent(), restriction_type=PageViewRestriction.LOGIN)
+    assert client.get(tool.url).status_code == 302  # to the login form
+    section.delete()
+    own = PageViewRestriction.objects.create(page=tool, restriction_type=PageViewRestriction.LOGIN)
+    alias = tool.create_alias(parent=tool.get_parent(), update_slug=f"{tool.slug}-alias")
+    alias_of_alias = alias.create_alias(parent=tool.get_parent(), update_slug=f"{tool.slug}-alias-2")
+    # An alias is as private as the page it shows, however it was made.
+    assert client.get(alias.url).status_code == 302
+    assert client.get(alias_of_alias.url).status_code == 302
+    own.delete()
+    assert client.get(alias_of_alias.url).status_code == 200

@@ -1,8 +1,10 @@
 """Blocks that open a page or point visitors onwards: hero, featured pages, calls to action."""
 
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.images.blocks import ImageBlock
+from wagtail.models import Locale, Page
 
 from .links import LinkBlock
 
@@ -29,6 +31,48 @@ class FeaturedPagesBlock(blocks.StructBlock):
         icon = "list-ul"
         label = _("Featured pages")
         template = "core/blocks/featured_pages.html"
+
+    def get_context(self, value, parent_context=None):
+        context = super().get_context(value, parent_context=parent_context)
+        pages = localized_pages(value["pages"])
+        # The template asks each chosen page for `.localized.specific`: hand it
+        # pages already localised, so that costs no query per page.
+        value = type(value)(self, list(value.items()))
+        value["pages"] = [_Localized(page) for page in pages]
+        context["value"] = value
+        context["self"] = value
+        return context
+
+
+class _Localized:
+    def __init__(self, page):
+        self.localized = page
+
+
+def localized_pages(pages):
+    """The specific version of each page in the active language, as `page.localized.specific`
+    gives (the live translation, else the page itself), in one query per page type."""
+    pages = [page for page in pages if page is not None]
+    if not pages:
+        return []
+    try:
+        locale = Locale.get_active()
+    except (LookupError, Locale.DoesNotExist):
+        return [page.specific for page in pages]
+    found = Page.objects.filter(
+        Q(pk__in=[page.pk for page in pages])
+        | Q(translation_key__in=[page.translation_key for page in pages], locale=locale)
+    ).specific()
+    by_pk = {page.pk: page for page in found}
+    translations = {page.translation_key: page for page in found if page.locale_id == locale.pk}
+    result = []
+    for page in pages:
+        translation = translations.get(page.translation_key)
+        if page.locale_id != locale.pk and translation is not None and translation.live:
+            result.append(translation)
+        else:
+            result.append(by_pk.get(page.pk) or page.specific)
+    return result
 
 
 class CallToActionBlock(blocks.StructBlock):
