@@ -12,6 +12,7 @@ one (a form with a CSRF token).
 
 import functools
 import hashlib
+import time
 
 from django.conf import settings
 from django.core.cache import caches
@@ -33,8 +34,11 @@ def enabled():
 def current_version():
     version = _cache().get(VERSION_KEY)
     if version is None:
-        _cache().add(VERSION_KEY, 1, timeout=None)
-        version = _cache().get(VERSION_KEY, 1)
+        # A cache that lost its keys (a restart, a flush) starts from a number never
+        # used before, so what processes remember of an older version is never reused.
+        start = time.time_ns() // 1000
+        _cache().add(VERSION_KEY, start, timeout=None)
+        version = _cache().get(VERSION_KEY, start)
     return version
 
 
@@ -42,8 +46,35 @@ def bump_version(*args, **kwargs):
     """Invalidate every cached page at once (signal receiver friendly)."""
     try:
         _cache().incr(VERSION_KEY)
-    except ValueError:
-        _cache().set(VERSION_KEY, 2, timeout=None)
+    except ValueError:  # no version yet: any fresh one will do
+        current_version()
+
+
+def per_version(function):
+    """Keep `function(*args)` in process memory until the content version changes.
+
+    For facts derived from many rows that every request would otherwise read
+    again (all the competence links of a language, say): each process keeps the
+    result of the current version only, so a publish anywhere refreshes it at
+    the next call, in every process. Without the page cache (development,
+    tests) there is no shared version to trust, and the function always runs.
+    """
+    memory = {}
+
+    @functools.wraps(function)
+    def remembered(*args):
+        if not enabled():
+            return function(*args)
+        version = current_version()
+        if memory.get("version") != version:
+            memory.clear()
+            memory["version"] = version
+        if args not in memory:
+            memory[args] = function(*args)
+        return memory[args]
+
+    remembered.forget = memory.clear
+    return remembered
 
 
 def _prefixes():

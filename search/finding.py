@@ -10,11 +10,11 @@ so both are counted here, in a fixed number of queries whatever the number of
 matches:
 
 1. the ranked (id, content type) of every match;
-2. one query (a union over the page types that link competences) for the links of the
-   matches, and one for the competences they name;
-3. the competence names in the visitor's language;
-4. the page of results, by id (one query per page type shown);
-5. the text of those pages for the excerpts, from the search index.
+2. the competence links of every page of the language, and the competences in
+   the visitor's language (three queries, once per content version: see
+   `competence_facts`);
+3. the page of results, by id (one query per page type shown);
+4. the text of those pages for the excerpts, from the search index.
 """
 
 from django.contrib.contenttypes.models import ContentType
@@ -24,6 +24,7 @@ from wagtail.models import Locale, Page
 
 from competences.models import FrameworkItem
 from competences.queries import competence_page_models
+from core import page_cache
 from core.filters import Facet, FacetedFilter, Option
 from core.listing import paginate
 from toolkit.finding import competence_options, competence_value
@@ -73,38 +74,38 @@ def type_choices(content_type_ids):
     return sorted(choices, key=lambda option: option.label.lower())
 
 
-def competence_links(ids_by_type):
-    """{page id: {competence value}} and {competence value: translation key} for these pages.
+@page_cache.per_version
+def competence_facts(locale_id):
+    """({page id: {competence value}}, [competence options]) for every page of a language.
 
-    `ids_by_type` maps a content type id to the ids of the matches of that type;
-    the links of every page type that has competences are read in one query
-    (a union), each part asking only for the ids of its own type.
+    Broad queries match thousands of pages; reading their links on every search
+    cost more than the search itself. The links of a whole language are read
+    once per content version instead (a union over the page types that link
+    competences, then the few competences they name), and each search looks its
+    matches up in memory. The options are the competences named in `locale_id`,
+    in framework order; the facet offers only those its matches use.
     """
     parts = []
     for model in competence_page_models():
-        ids = ids_by_type.get(ContentType.objects.get_for_model(model).pk)
-        if not ids:
-            continue
         through = model._meta.get_field("competences").remote_field.through
         page_column = f"{model._meta.model_name}_id"
-        links_of_type = through.objects.filter(**{f"{page_column}__in": ids}).order_by()
+        links_of_type = through.objects.filter(**{f"{model._meta.model_name}__locale_id": locale_id}).order_by()
         parts.append(links_of_type.values_list(page_column, "frameworkitem_id"))
-    links = {}
-    keys = {}
     if not parts:
-        return links, keys
-    # The link rows stay narrow (two ids); the few competences they name are read once.
+        return {}, []
     rows = list(parts[0].union(*parts[1:], all=True) if len(parts) > 1 else parts[0])
     items = FrameworkItem.objects.filter(pk__in={item_id for _page_id, item_id in rows}).values_list(
         "pk", "framework__code", "code", "translation_key"
     )
-    values = {}
+    values, keys = {}, {}
     for pk, framework, code, key in items:
         values[pk] = competence_value(framework, code)
         keys[values[pk]] = key
+    links = {}
     for page_id, item_id in rows:
         links.setdefault(page_id, set()).add(values[item_id])
-    return links, keys
+    options, _names = competence_options(keys, Locale(pk=locale_id))
+    return links, options
 
 
 def find(request, query, per_page):
@@ -112,16 +113,12 @@ def find(request, query, per_page):
     locale = Locale.get_active()
     results = searchable_pages(locale).search(query)
     matches = ranked_matches(results)
-    ids_by_type = {}
-    for pk, content_type_id in matches:
-        ids_by_type.setdefault(content_type_id, []).append(pk)
-    links, item_keys = competence_links(ids_by_type)
+    links, competences = competence_facts(locale.pk)
     types = {pk: type_value(ContentType.objects.get_for_id(pk)) for pk in {type_id for _pk, type_id in matches}}
     rows = [
         {"id": pk, TYPE_PARAM: types[content_type_id], COMPETENCE_PARAM: links.get(pk, set())}
         for pk, content_type_id in matches
     ]
-    competences, _names = competence_options(item_keys, locale)
     finder = FacetedFilter(
         request.GET,
         rows,

@@ -95,9 +95,11 @@ def indexed_texts(pages):
 
     column = "body_text" if any(field.name == "body_text" for field in IndexEntry._meta.fields) else "body"
     wanted = {(page.content_type_id, str(page.pk)): page for page in pages}
-    rows = IndexEntry.objects.filter(object_id__in=[object_id for _type, object_id in wanted]).values_list(
-        "content_type_id", "object_id", column
-    )
+    # Both columns of the index's unique key, so the lookup uses it.
+    rows = IndexEntry.objects.filter(
+        content_type_id__in={type_id for type_id, _object_id in wanted},
+        object_id__in=[object_id for _type, object_id in wanted],
+    ).values_list("content_type_id", "object_id", column)
     texts = {
         wanted[(type_id, object_id)].pk: _plain(text or "")
         for type_id, object_id, text in rows

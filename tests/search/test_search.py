@@ -4,11 +4,13 @@ the matched words in context, and copes with any input."""
 import re
 
 import pytest
+from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from wagtail.models import Page
 
 from competences.models import FrameworkItem
+from toolkit.finding import competence_value
 from toolkit.models import ToolPage
 
 pytestmark = pytest.mark.django_db
@@ -190,3 +192,47 @@ def test_search_only_lists_live_pages(client):
     titles = result_titles(client.get("/en/search/", {"q": method.title}))
     assert method.title not in titles
     assert Page.objects.filter(pk=method.pk, live=False).exists()
+
+
+# With the page cache, as in production ----------------------------------------------
+
+
+@pytest.fixture
+def production_caching(settings):
+    cache.clear()
+    settings.PAGE_CACHE_ENABLED = True
+    yield
+    cache.clear()
+
+
+def competence_count(response, value):
+    return next((option.count for option in facet(response, "competence").options if option.value == value), 0)
+
+
+@pytest.mark.usefixtures("production_caching")
+def test_competence_links_are_read_once_per_content_version(client):
+    client.get("/en/search/", {"q": "strengths"})
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get("/en/search/", {"q": "participants"})
+    assert facet(response, "competence").options
+    assert not [query for query in queries if "_competences" in query["sql"]]
+
+
+@pytest.mark.usefixtures("production_caching")
+def test_competence_counts_follow_a_publish_at_once(client):
+    method = ToolPage.objects.live().filter(locale__language_code="en").order_by("pk").first()
+    linked = set(method.competences.values_list("pk", flat=True))
+    item = (
+        FrameworkItem.objects.filter(locale=method.locale, parent__isnull=False)
+        .exclude(pk__in=linked)
+        .select_related("framework")
+        .first()
+    )
+    value = competence_value(item.framework.code, item.code)
+    before = competence_count(client.get("/en/search/", {"q": method.title}), value)
+
+    method.competences.add(item)
+    method.save_revision().publish()
+
+    after = client.get("/en/search/", {"q": method.title})
+    assert competence_count(after, value) == before + 1
