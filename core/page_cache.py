@@ -12,6 +12,7 @@ one (a form with a CSRF token).
 
 import functools
 import hashlib
+import re
 import time
 
 from django.conf import settings
@@ -121,28 +122,34 @@ class PageCacheMiddleware:
             return self._rebuild(stored)
         response = self.get_response(request)
         if cacheable_response(request, response):
-            timeout = getattr(settings, "PAGE_CACHE_SECONDS", 600)
-            _cache().set(key, self._freeze(response), timeout=timeout)
+            lifetime = page_lifetime(response)
+            cdn_seconds = min(lifetime, _cdn_seconds())
+            _cache().set(key, self._freeze(response, cdn_seconds), timeout=lifetime)
             response["X-Page-Cache"] = "miss"
-            self._cdn_headers(response)
+            # A CDN may keep the page briefly and refresh it in the background; the
+            # browser always asks again, so a publish shows at the next visit.
+            response["Cache-Control"] = _cdn_cache_control(cdn_seconds)
         return response
 
     @staticmethod
-    def _freeze(response):
+    def _freeze(response, cdn_seconds):
         headers = {name: response[name] for name in CACHED_HEADERS if name in response}
-        return {"content": response.content, "headers": headers}
+        return {"content": response.content, "headers": headers, "cdn_seconds": cdn_seconds}
 
     def _rebuild(self, stored):
         # The hit path: one response built from the stored headers, with the
         # CDN's Cache-Control worked out once per process rather than parsed anew.
-        headers = {**stored["headers"], "X-Page-Cache": "hit", "Cache-Control": _cdn_cache_control(_cdn_seconds())}
+        cache_control = _cdn_cache_control(stored.get("cdn_seconds", _cdn_seconds()))
+        headers = {**stored["headers"], "X-Page-Cache": "hit", "Cache-Control": cache_control}
         return HttpResponse(stored["content"], headers=headers)
 
-    @staticmethod
-    def _cdn_headers(response):
-        # A CDN may keep the page briefly and refresh it in the background; the
-        # browser always asks again, so a publish shows at the next visit.
-        patch_cache_control(response, public=True, max_age=0, s_maxage=_cdn_seconds(), stale_while_revalidate=30)
+
+def page_lifetime(response):
+    """How long a page is kept: PAGE_CACHE_SECONDS, or less if the page itself asks
+    for a shorter `s-maxage` (figures that change without a publish, for example)."""
+    seconds = getattr(settings, "PAGE_CACHE_SECONDS", 600)
+    asked = re.search(r"s-maxage=(\d+)", response.get("Cache-Control", ""))
+    return min(seconds, int(asked.group(1))) if asked else seconds
 
 
 def _cdn_seconds():

@@ -5,10 +5,12 @@ from django.utils.translation import gettext_lazy as _
 
 from core.pages import BasePage
 
+FIGURES_FRESH_SECONDS = 60
+
 
 class ResultsPage(BasePage):
     """One per language, under the home page. It has no fields of its own: every
-    figure is computed from the site's data each time the page is shown."""
+    figure is computed from the site's data, and the page is kept a minute at most."""
 
     parent_page_types = ["home.HomePage"]
     subpage_types = []
@@ -27,7 +29,7 @@ class ResultsPage(BasePage):
     def serve(self, request, *args, **kwargs):
         response = super().serve(request, *args, **kwargs)
         # Downloads are counted without touching the page cache (bumping it on every
-        # download would empty the cache of the whole site), so this page is never
-        # stored whole: it is rebuilt at each visit from a fixed, small number of queries.
-        patch_cache_control(response, no_cache=True)
+        # download would empty the cache of the whole site), so this page is kept
+        # for a minute at most: its download figures are never older than that.
+        patch_cache_control(response, s_maxage=FIGURES_FRESH_SECONDS)
         return response
