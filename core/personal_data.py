@@ -8,6 +8,7 @@ registers a *source* here, usually in its AppConfig.ready()::
     personal_data.register(
         personal_data.Source(
             label="events.registration",
+            name=_("event registrations"),        # what the admin calls them
             description="Registrations for events",
             export=lambda email: [...],          # list of dicts, JSON-serialisable
             erase=lambda email: count,           # anonymise or delete; returns how many records
@@ -72,6 +73,7 @@ class Source:
     """How to find, export and anonymise one kind of record about a person."""
 
     label: str
+    name: str
     description: str
     export: callable
     erase: callable
@@ -88,6 +90,12 @@ def register(source):
 
 def sources():
     return [_sources[label] for label in sorted(_sources)]
+
+
+def name_of(label):
+    """The translated name of the source with this label, for messages to people."""
+    source = _sources.get(label)
+    return str(source.name) if source else label
 
 
 def normalise_email(email):

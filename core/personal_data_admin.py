@@ -45,7 +45,9 @@ def can_manage_personal_data(user):
 
 
 def _counts_message(counts):
-    return ", ".join(f"{label}: {count}" for label, count in counts.items()) or _("no source of personal data")
+    return ", ".join(f"{personal_data.name_of(label)}: {count}" for label, count in counts.items()) or _(
+        "no source of personal data"
+    )
 
 
 class _PersonalDataButtons:
@@ -166,7 +168,7 @@ class EraseView(_RecordView):
         return super().get_context_data(
             **kwargs,
             email=self.email,
-            found={label: len(records) for label, records in found.items()},
+            found={personal_data.name_of(label): len(records) for label, records in found.items()},
             explanation=_(
                 "Every record about this email address, in every list below, will be anonymised: the name, "
                 "email address and other personal details are blanked for good, while counts and figures stay. "

@@ -6,6 +6,7 @@ sector, language and attendance stay, so that the event's figures do not change.
 """
 
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from core import personal_data
 
@@ -71,6 +72,7 @@ def anonymise_expired(now):
 
 SOURCE = personal_data.Source(
     label="events.registration",
+    name=_("event registrations"),
     description="Registrations for events (name, email, organisation, sector, access needs, consent)",
     export=export,
     erase=erase,

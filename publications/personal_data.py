@@ -12,6 +12,8 @@ cannot be kept without a person to send copies to, so it is cancelled.
 Requests still to be posted ("requested") are kept until an editor closes them.
 """
 
+from django.utils.translation import gettext_lazy as _
+
 from core import personal_data
 
 PERSONAL_FIELDS = {"name": "", "email": "", "organisation": "", "address": ""}
@@ -62,6 +64,7 @@ def anonymise_expired(now):
 
 SOURCE = personal_data.Source(
     label="publications.print_request",
+    name=_("requests for printed copies"),
     description="Requests for printed copies (name, email, organisation, sector, postal address, country, consent)",
     export=export,
     erase=erase,

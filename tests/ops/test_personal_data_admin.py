@@ -90,8 +90,11 @@ def test_erasing_from_a_registration_anonymises_the_person_and_keeps_the_totals(
     client.force_login(coordinator)
     confirm = client.get(url("event_registrations", "personal_data_erase", person.pk))
     assert confirm.status_code == 200 and email in confirm.content.decode()
+    # Each kind of record is named as people call it, not by its internal label.
+    assert "event registrations: 1 record" in confirm.content.decode()
+    assert "events.registration" not in confirm.content.decode()
     response = client.post(url("event_registrations", "personal_data_erase", person.pk), follow=True)
-    assert "Personal data erased" in response.content.decode()
+    assert "Personal data erased (records anonymised): event registrations: 1" in response.content.decode()
     person.refresh_from_db()
     assert (person.name, person.email, person.organisation, person.access_needs) == ("", "", "", "")
     assert person.anonymised_at is not None
