@@ -310,9 +310,9 @@ class EventPage(RoutablePageMixin, CompetencesMixin, BasePage):
     # Caching --------------------------------------------------------------------
 
     def cache_dependencies(self):
-        """This page varies with registrations: remaining places (shown and in the
-        JSON-LD), the form's state and the CSRF token. A page cache must not store
-        it while registration is open, or must purge it on every registration."""
+        """This page varies with registrations: the places left (shown and in the
+        JSON-LD) and whether registration is open. Every registration refreshes the
+        page cache (Registration.invalidates_page_cache)."""
         return ["events.Registration"]
 
     # Time -----------------------------------------------------------------------
@@ -401,10 +401,9 @@ class EventPage(RoutablePageMixin, CompetencesMixin, BasePage):
     # Routes -----------------------------------------------------------------------
 
     def get_context(self, request, *args, **kwargs):
-        from .forms import RegistrationForm
-
+        # The form is served on register/ (see events.views.register): the page
+        # itself holds no CSRF token, so the page cache can keep it.
         context = super().get_context(request, *args, **kwargs)
-        context.setdefault("form", RegistrationForm() if self.registration_open else None)
         context["registration_state"] = self.registration_state()
         return context
 

@@ -1,8 +1,8 @@
 """The events index's listing and the registration and cancellation routes of an event page."""
 
 from django.db.models import Count, Q
-from django.http import HttpResponseRedirect
 from django.utils import timezone
+from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext as _
 
 from core import protection
@@ -79,22 +79,28 @@ def _base_url(request):
     return request.build_absolute_uri("/")
 
 
-def _render(page, request, form, status, **extra):
-    response = page.render(request, context_overrides={"form": form, **extra})
+def _form_page(page, request, form, status=200, **extra):
+    """The registration page (register/): the event's registration section with the form."""
+    # No JSON-LD: the form is not indexed; the event is described on its own page.
+    context = {"form": form, "structured_data": [], **extra}
+    response = page.render(request, template="events/register.html", context_overrides=context)
     response.status_code = status
+    # It carries a CSRF token: for this visitor only, and never from a shared cache.
+    patch_cache_control(response, private=True, no_cache=True)
     return response
 
 
 def register(page, request):
     if request.method != "POST":
-        return HttpResponseRedirect(page.url + "#register")
+        # Closed or full, the page still answers: it says so and links back to the event.
+        return _form_page(page, request, RegistrationForm() if page.registration_open else None)
     if not page.registration_open:
-        return _render(page, request, None, 400, registration_message=_("Registration for this event is closed."))
+        return _form_page(page, request, None, 400, registration_message=_("Registration for this event is closed."))
     form = RegistrationForm(request.POST)
     if protection.is_rate_limited(request, REGISTER_GROUP):
-        return _render(page, request, form, 429, registration_error=str(protection.RATE_LIMITED_MESSAGE))
+        return _form_page(page, request, form, 429, registration_error=str(protection.RATE_LIMITED_MESSAGE))
     if not form.is_valid():
-        return _render(page, request, form, 400)
+        return _form_page(page, request, form, 400)
     if form.is_spam():
         # Answer as if it worked, store nothing: the bot learns nothing.
         return page.render(request, template="events/registration_done.html", context_overrides={"spam": True})
@@ -105,7 +111,7 @@ def register(page, request):
             "email",
             _("This email address is already registered for this event. Check your inbox for the confirmation."),
         )
-        return _render(page, request, form, 400)
+        return _form_page(page, request, form, 400)
     return page.render(
         request, template="events/registration_done.html", context_overrides={"registration": registration}
     )

@@ -1,16 +1,20 @@
 """The public form to request printed copies."""
 
 from django import forms
+from django.utils.functional import lazy
 from django.utils.translation import gettext_lazy as _
 
 from core import personal_data, protection
 
 from .models import PrintRequest, max_copies_per_request
 
+_consent_text = lazy(personal_data.consent_text, str)
+
 
 class PrintRequestForm(protection.HoneypotMixin, forms.ModelForm):
     consent = forms.BooleanField(
         label=personal_data.CONSENT_LABEL,
+        help_text=_consent_text(),
         required=True,
         error_messages={
             "required": _("Please agree to the processing of your details: we need them to post the copies.")

@@ -362,13 +362,9 @@ class PublicationPage(RoutablePageMixin, CompetencesMixin, BasePage):
         return request_received(self, request, outcome)
 
     def get_context(self, request, *args, **kwargs):
-        from core import personal_data
-
-        from .forms import PrintRequestForm
-
+        # The request form is served on request/ (see publications.views.request_copies):
+        # the page itself holds no CSRF token, so the page cache can keep it.
         context = super().get_context(request, *args, **kwargs)
-        context.setdefault("form", PrintRequestForm())
-        context["consent_text"] = personal_data.consent_text()
         context["max_copies"] = max_copies_per_request()
         context["competences"] = self.localized_competences
         own = self.own_edition

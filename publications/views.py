@@ -5,6 +5,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.http import FileResponse, Http404, HttpResponse, HttpResponseNotAllowed, HttpResponseRedirect
 from django.utils import timezone
+from django.utils.cache import patch_cache_control
 
 from core import protection
 
@@ -79,22 +80,27 @@ def citation(page, request, kind):
 # Printed copies ------------------------------------------------------------------------
 
 
-def _render(page, request, form, status, **extra):
-    response = page.render(request, context_overrides={"form": form, **extra})
+def _form_page(page, request, form, status=200, **extra):
+    """The request page (request/): the stock and the form."""
+    # No JSON-LD: the form is not indexed; the publication is described on its own page.
+    context = {"form": form, "structured_data": [], **extra}
+    response = page.render(request, template="publications/request.html", context_overrides=context)
     response.status_code = status
+    # It carries a CSRF token: for this visitor only, and never from a shared cache.
+    patch_cache_control(response, private=True, no_cache=True)
     return response
 
 
 def request_copies(page, request):
-    if request.method != "POST":
-        return HttpResponseRedirect(page.url + "#request-copies")
     if page.stock is None:
         raise Http404
+    if request.method != "POST":
+        return _form_page(page, request, PrintRequestForm())
     form = PrintRequestForm(request.POST)
     if protection.is_rate_limited(request, REQUEST_GROUP):
-        return _render(page, request, form, 429, request_error=str(protection.RATE_LIMITED_MESSAGE))
+        return _form_page(page, request, form, 429, request_error=str(protection.RATE_LIMITED_MESSAGE))
     if not form.is_valid():
-        return _render(page, request, form, 400)
+        return _form_page(page, request, form, 400)
     if form.is_spam():
         # Answer as if it worked and store nothing: the bot learns nothing.
         return HttpResponseRedirect(page.url + page.reverse_subpage("request_received", args=["requested"]))

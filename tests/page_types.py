@@ -67,11 +67,15 @@ def _routes(model, locale):
 
         open_event = next((event for event in pages if event.registration_open), None)
         if open_event is not None:
-            # The registration form is on the event's own page (register/ only takes the POST).
             routes.append(("event with open registration", _url(open_event)))
+            routes.append(("registration form", _url(open_event, "register/")))
         conference = pages.filter(kind=Kind.CONFERENCE).first()
         if conference is not None:
             routes.append(("conference", _url(conference)))
+    elif label == "publications.PublicationPage":
+        printed = next((publication for publication in pages if publication.stock is not None), None)
+        if printed is not None:
+            routes.append(("copy request form", _url(printed, "request/")))
     return [(name, url) for name, url in routes if url]
 
 

@@ -33,3 +33,76 @@ def test_the_admin_keeps_wagtails_own_policy(client, admin_user):
     client.force_login(admin_user)
     response = client.get("/admin/")
     assert "Content-Security-Policy" not in response
+
+
+# The policy header is built once per process (core/csp.py) -----------------------------
+
+
+def _through_csp_middleware(rf, view, path="/en/about/"):
+    from core.csp import CSPMiddleware
+
+    request = rf.get(path)
+    return CSPMiddleware(view)(request), request
+
+
+def _page(request):
+    from django.http import HttpResponse
+
+    return HttpResponse("<p>…</p>")
+
+
+def test_the_policy_header_is_django_csps_own_and_built_once(rf, monkeypatch):
+    from csp.utils import build_policy
+
+    from core import csp
+
+    expected = build_policy()
+    first, _request = _through_csp_middleware(rf, _page)
+    calls = []
+    monkeypatch.setattr(csp, "build_policy", lambda **kwargs: calls.append(kwargs) or "rebuilt")
+    second, _request = _through_csp_middleware(rf, _page)
+    assert first["Content-Security-Policy"] == second["Content-Security-Policy"] == expected
+    assert calls == []
+
+
+def test_a_changed_setting_changes_the_header(rf, settings):
+    settings.CONTENT_SECURITY_POLICY = {"DIRECTIVES": {"default-src": ["'none'"]}}
+    response, _request = _through_csp_middleware(rf, _page)
+    assert response["Content-Security-Policy"] == "default-src 'none'"
+
+
+def test_per_view_updates_replacements_and_exemptions_still_apply(rf):
+    from csp.decorators import csp_exempt, csp_replace, csp_update
+
+    updated, _request = _through_csp_middleware(rf, csp_update({"img-src": ["https://tiles.example"]})(_page))
+    assert "https://tiles.example" in updated["Content-Security-Policy"]
+    assert "img-src 'self' data:" in updated["Content-Security-Policy"]
+    replaced, _request = _through_csp_middleware(rf, csp_replace({"frame-src": ["https://maps.example"]})(_page))
+    assert "frame-src https://maps.example" in replaced["Content-Security-Policy"]
+    assert "youtube" not in replaced["Content-Security-Policy"]
+    exempt, _request = _through_csp_middleware(rf, csp_exempt()(_page))
+    assert "Content-Security-Policy" not in exempt
+    # And the site's usual policy is back for the next response.
+    plain, _request = _through_csp_middleware(rf, _page)
+    assert "youtube" in plain["Content-Security-Policy"]
+    assert "tiles.example" not in plain["Content-Security-Policy"]
+
+
+def test_a_nonce_asked_for_by_the_view_is_in_the_header(rf, settings):
+    from csp.constants import NONCE
+    from django.http import HttpResponse
+
+    settings.CONTENT_SECURITY_POLICY = {"DIRECTIVES": {"script-src": ["'self'", NONCE]}}
+
+    def view(request):
+        return HttpResponse(f'<script nonce="{request.csp_nonce}"></script>')
+
+    response, request = _through_csp_middleware(rf, view)
+    assert f"'nonce-{request._csp_nonce}'" in response["Content-Security-Policy"]
+    plain, _request = _through_csp_middleware(rf, _page)
+    assert "nonce" not in plain["Content-Security-Policy"]
+
+
+def test_excluded_prefixes_get_no_policy(rf):
+    response, _request = _through_csp_middleware(rf, _page, path="/admin/pages/")
+    assert "Content-Security-Policy" not in response

@@ -8,12 +8,21 @@ def test_register_for_the_conference_in_dutch(live_site, page):
     assert page.locator("html").get_attribute("lang") == "nl"
     page.locator(".event-section").first.get_by_role("link", name=re.compile("Slotcongres van STEPS")).click()
     page.wait_for_url(re.compile(r"/nl/evenementen/slotcongres/$"))
+    # The event page shows the places left and leads to the form, on its own page.
+    registration = page.locator("#register")
+    assert "200" in registration.locator(".event__places").inner_text()
+    registration.get_by_role("link").click()
+    page.wait_for_url(re.compile(r"/nl/evenementen/slotcongres/register/$"))
+    assert page.locator("html").get_attribute("lang") == "nl"
+    assert "Slotcongres van STEPS" in page.locator("h1").inner_text()
 
     form = page.locator("form.registration-form")
     # Submitting without the required fields keeps what was typed and explains the errors.
     form.locator("input[name=name]").fill("Noor Voorbeeld")
     form.locator("button[type=submit]").click()
-    assert page.locator("#registration-errors").is_visible()
+    # The answer comes back on the same address: wait for the error summary it brings.
+    page.locator("#registration-errors").wait_for()
+    assert page.url.endswith("/nl/evenementen/slotcongres/register/")
     assert form.locator("input[name=name]").input_value() == "Noor Voorbeeld"
 
     form.locator("input[name=email]").fill("noor@example.org")

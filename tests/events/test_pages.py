@@ -65,7 +65,8 @@ def test_event_page_renders_in_every_language(client, event_pages, language):
     speakers = page.programme_speakers()
     assert speakers and all(speaker.locale_id == page.locale_id for speaker in speakers)
     assert escape(speakers[0].role) in html
-    assert soup.find("form", class_="registration-form") is not None
+    # Registration is open: the page links to the form, which has its own address.
+    assert soup.select_one("#register a.event__register")["href"] == page.url + "register/"
 
 
 def test_past_event_shows_materials_and_no_form(client, event_pages):

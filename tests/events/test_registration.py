@@ -6,9 +6,11 @@ from datetime import timedelta
 
 import icalendar
 import pytest
+from bs4 import BeautifulSoup
 from django.core import signing
 from django.test import override_settings
 
+from core import personal_data
 from events import registration as service
 from events.models import EventPage, Registration
 
@@ -200,10 +202,88 @@ def test_registration_closed_for_past_events(client, event_pages):
     assert '<form class="registration-form"' not in page
 
 
-def test_get_on_register_route_redirects_to_the_form(client, conference):
+def test_the_registration_form_has_its_own_page(client, conference):
     response = client.get(register_url(conference))
-    assert response.status_code == 302
-    assert response["Location"].endswith("#register")
+    assert response.status_code == 200
+    soup = BeautifulSoup(response.content, "html.parser")
+    assert soup.html["lang"] == "en"
+    assert conference.title in soup.title.get_text()
+    assert soup.select_one(f"nav.breadcrumbs a[href='{conference.url}']")
+    assert conference.title in soup.h1.get_text()
+    assert soup.select_one(".event__facts time")  # when the event takes place
+    assert "places left out of" in soup.select_one(".event__places").get_text()
+    form = soup.select_one("form.registration-form")
+    assert form["action"] == register_url(conference)
+    assert form.select_one("input[name=csrfmiddlewaretoken]")
+    for field in ("name", "email", "organisation", "sector", "access_needs", "consent"):
+        control = form.select_one(f"[name={field}]")
+        assert form.select_one(f"label[for={control['id']}]"), field
+    assert personal_data.consent_text()[:60] in form.get_text()
+    assert form.select_one("#id_consent")["aria-describedby"] == "id_consent_helptext"
+    assert form.select_one("#id_website_url").find_parent(attrs={"hidden": True}) is not None
+    # A form for one visitor: never kept by a shared cache.
+    assert "private" in response["Cache-Control"] and "no-cache" in response["Cache-Control"]
+    assert "noindex" in soup.select_one("meta[name=robots]")["content"]
+
+
+def test_the_event_page_links_to_the_form_and_holds_no_token(client, conference):
+    response = client.get(conference.url)
+    html = response.content.decode()
+    assert "csrfmiddlewaretoken" not in html
+    assert "csrftoken" not in response.cookies
+    soup = BeautifulSoup(html, "html.parser")
+    assert soup.find("form", class_="registration-form") is None
+    link = soup.select_one("#register a.event__register")
+    assert link["href"] == register_url(conference)
+    assert link.get_text() == "Register"
+    assert "200 places left out of 200" in soup.select_one("#register").get_text()
+
+
+def test_a_full_event_offers_the_waiting_list(client, conference, django_capture_on_commit_callbacks):
+    set_capacity(conference, 1)
+    post_registration(client, fresh(conference), django_capture_on_commit_callbacks)
+    soup = BeautifulSoup(client.get(conference.url).content, "html.parser")
+    assert soup.select_one("#register a.event__register").get_text() == "Join the waiting list"
+    form_page = BeautifulSoup(client.get(register_url(conference)).content, "html.parser")
+    assert form_page.select_one("form.registration-form button").get_text() == "Join the waiting list"
+    assert "waiting list" in form_page.select_one(".event__places").get_text()
+
+
+def test_invalid_registration_comes_back_on_the_form_page(client, conference, django_capture_on_commit_callbacks):
+    response = post_registration(client, conference, django_capture_on_commit_callbacks, email="not-an-email")
+    assert response.status_code == 400
+    soup = BeautifulSoup(response.content, "html.parser")
+    assert conference.title in soup.title.get_text()
+    summary = soup.select_one("#registration-errors")
+    assert summary["role"] == "alert"
+    assert summary.select_one("a[href='#id_email']")
+    email = soup.select_one("#id_email")
+    assert email["value"] == "not-an-email"
+    assert email["aria-invalid"] == "true"
+    assert soup.select_one("#id_email_error")
+    assert "private" in response["Cache-Control"]
+
+
+def test_closed_registration_page_explains_and_links_back(client, event_pages):
+    past = event_pages[("medway-regional-event", "en")]
+    response = client.get(register_url(past))
+    assert response.status_code == 200
+    soup = BeautifulSoup(response.content, "html.parser")
+    assert soup.find("form", class_="registration-form") is None
+    assert "This event has taken place." in soup.select_one("#register").get_text()
+    assert soup.select_one(f"main a.button[href='{past.url}']").get_text() == "Back to the event"
+
+
+def test_registration_not_yet_open_says_when_it_opens(client, conference):
+    from django.utils import timezone
+
+    EventPage.objects.filter(translation_key=conference.translation_key).update(
+        registration_opens=timezone.now() + timedelta(days=3)
+    )
+    response = client.get(register_url(conference))
+    assert response.status_code == 200
+    assert "Registration opens on" in response.content.decode()
+    assert b'class="registration-form"' not in response.content
 
 
 @pytest.mark.parametrize(
@@ -241,3 +321,22 @@ def test_registration_window(conference):
     assert conference.registration_state(now=conference.registration_opens - timedelta(minutes=1)) == "not-yet"
     assert conference.registration_state(now=conference.registration_closes) == "closed"
     assert timezone.is_aware(conference.start)
+
+
+def test_the_event_page_is_served_from_the_page_cache_and_registrations_refresh_it(
+    client, conference, settings, django_capture_on_commit_callbacks
+):
+    settings.PAGE_CACHE_ENABLED = True
+    first = client.get(conference.url)
+    second = client.get(conference.url)
+    assert (first["X-Page-Cache"], second["X-Page-Cache"]) == ("miss", "hit")
+    assert b"csrfmiddlewaretoken" not in second.content
+    assert b"200 places left out of 200" in second.content
+    # The form page belongs to one visitor: the page cache never keeps it.
+    assert "X-Page-Cache" not in client.get(register_url(conference))
+    assert "X-Page-Cache" not in client.get(register_url(conference))
+
+    post_registration(client, conference, django_capture_on_commit_callbacks)
+    refreshed = client.get(conference.url)
+    assert refreshed["X-Page-Cache"] == "miss"
+    assert b"199 places left out of 200" in refreshed.content

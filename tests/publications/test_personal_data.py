@@ -16,7 +16,8 @@ def test_source_is_registered():
 
 
 def test_consent_text_is_shown_beside_the_form(client, publications):
-    html = client.get(publications["en"].url).content.decode()
+    page = publications["en"]
+    html = client.get(page.url + page.reverse_subpage("request")).content.decode()
     assert personal_data.consent_text()[:60] in html
 
 

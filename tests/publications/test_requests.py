@@ -94,11 +94,53 @@ def test_per_request_limit_comes_from_the_settings(client, post, publications, s
     assert post(publications["en"], {**VALID_REQUEST, "copies": "2"}).status_code == 302
 
 
-def test_get_on_the_form_route_goes_back_to_the_form(client, post, publications):
-    page = publications["en"]
-    response = client.get(page.url + page.reverse_subpage("request"))
-    assert response.status_code == 302
-    assert response["Location"].endswith("#request-copies")
+def request_url(page):
+    return page.url + page.reverse_subpage("request")
+
+
+def test_the_request_form_has_its_own_page(client, publications, stock):
+    page = publications["nl"]
+    response = client.get(request_url(page))
+    assert response.status_code == 200
+    soup = BeautifulSoup(response.content, "html.parser")
+    assert soup.html["lang"] == "nl"
+    assert page.title in soup.title.get_text()
+    assert soup.select_one(f"nav.breadcrumbs a[href='{page.url}']")
+    assert page.title in soup.h1.get_text()
+    assert str(stock.left) in soup.select_one(".publication__stock").get_text()
+    form = soup.select_one("form.print-form")
+    assert form["action"] == request_url(page)
+    assert form.select_one("input[name=csrfmiddlewaretoken]")
+    for field in ("name", "email", "organisation", "sector", "address", "country", "copies", "consent"):
+        control = form.select_one(f"[name={field}]")
+        assert form.select_one(f"label[for={control['id']}]"), field
+    assert form.select_one("#id_consent")["aria-describedby"] == "id_consent_helptext"
+    assert soup.select_one(f"main a.button[href='{page.url}']")
+    # A form for one visitor: never kept by a shared cache.
+    assert "private" in response["Cache-Control"] and "no-cache" in response["Cache-Control"]
+    assert "noindex" in soup.select_one("meta[name=robots]")["content"]
+
+
+def test_the_publication_page_links_to_the_form_and_holds_no_token(client, publications, stock):
+    page = publications["fr"]
+    response = client.get(page.url)
+    assert b"csrfmiddlewaretoken" not in response.content
+    assert "csrftoken" not in response.cookies
+    soup = BeautifulSoup(response.content, "html.parser")
+    assert soup.select_one("form.print-form") is None
+    section = soup.select_one("#request-copies")
+    assert section.select_one("a.publication__request")["href"] == request_url(page)
+    assert str(stock.left) in section.select_one(".publication__stock").get_text()
+
+
+def test_no_request_page_without_printed_copies(client, publications):
+    from publications.models import PrintStock
+
+    stock = PrintStock.objects.filter(publication_key=publications["en"].translation_key)
+    PrintRequest.objects.filter(stock__in=stock).delete()
+    stock.delete()
+    assert client.get(request_url(publications["en"])).status_code == 404
+    assert b"publication__request" not in client.get(publications["en"].url).content
 
 
 def test_unknown_outcome_is_404(client, post, publications):
@@ -119,7 +161,7 @@ def test_honeypot_pretends_success_and_stores_nothing(client, post, publications
 
 
 def test_honeypot_is_hidden_from_people(client, post, publications):
-    soup = BeautifulSoup(client.get(publications["en"].url).content, "html.parser")
+    soup = BeautifulSoup(client.get(request_url(publications["en"])).content, "html.parser")
     honeypot = soup.select_one("#id_website_url")
     assert honeypot.find_parent(attrs={"hidden": True}) is not None
 
@@ -175,3 +217,24 @@ def test_no_partial_allocation_a_request_for_more_than_is_left_waits(client, pos
     assert response["Location"].endswith("/received/requested/")
     stock.refresh_from_db()
     assert stock.left == 0
+
+
+def test_the_publication_page_is_served_from_the_page_cache_and_requests_refresh_it(
+    client, post, publications, stock, settings
+):
+    settings.PAGE_CACHE_ENABLED = True
+    page = publications["en"]
+    left = stock.left
+    first = client.get(page.url)
+    second = client.get(page.url)
+    assert (first["X-Page-Cache"], second["X-Page-Cache"]) == ("miss", "hit")
+    assert b"csrfmiddlewaretoken" not in second.content
+    assert f"{left} printed copies left" in second.content.decode()
+    # The form page belongs to one visitor: the page cache never keeps it.
+    assert "X-Page-Cache" not in client.get(request_url(page))
+    assert "X-Page-Cache" not in client.get(request_url(page))
+
+    assert post(page, VALID_REQUEST).status_code == 302
+    refreshed = client.get(page.url)
+    assert refreshed["X-Page-Cache"] == "miss"
+    assert f"{left - 2} printed copies left" in refreshed.content.decode()
