@@ -17,6 +17,11 @@
 5. With --mixed SECONDS, ends with one run that requests every page in turn for
    that long, to check that nothing fails under sustained load.
 
+With --queries-at 1,100 it serves nothing: it builds a database at each scale
+(its own SQLite file, or a PostgreSQL database named after the scale) and prints
+the uncached SQL queries of every page type side by side, to show that they do
+not grow with the size of the site.
+
 wrk is Debian's package (apt-get install wrk); the script says so when it is missing.
 """
 
@@ -53,6 +58,9 @@ def parse_args(argv=None):
     parser.add_argument("--only", default="", help="only the page types whose label contains this text")
     parser.add_argument("--mixed", type=int, default=0, help="then load every page in turn for this many seconds")
     parser.add_argument("--port", type=int, default=0, help="port for gunicorn (default: a free one)")
+    parser.add_argument(
+        "--queries-at", default="", help="only count the SQL queries per page type at these scales, e.g. 1,100"
+    )
     parser.add_argument("--measure", action="store_true", help=argparse.SUPPRESS)
     return parser.parse_args(argv)
 
@@ -167,6 +175,35 @@ def measured_pages(args, env):
     if output.returncode:
         sys.exit(f"Measuring the pages failed:\n{output.stderr[-3000:]}")
     return json.loads(output.stdout.strip().splitlines()[-1])
+
+
+def scaled(args, scale):
+    """The arguments for a database of this scale (PostgreSQL databases get the scale in their name)."""
+    database = args.database
+    if database and urlsplit(database).scheme in ("postgres", "postgresql"):
+        parts = urlsplit(database)
+        database = urlunsplit(parts._replace(path=f"{parts.path.rstrip('/')}_scale{scale}"))
+    return argparse.Namespace(**{**vars(args), "scale": scale, "database": database})
+
+
+def query_counts(args):
+    scales = sorted({int(scale) for scale in args.queries_at.split(",") if scale.strip()})
+    counts = {}
+    for scale in scales:
+        at_scale = scaled(args, scale)
+        env = server_env(at_scale, WORK_DIR / "static")
+        build(at_scale, env)
+        for page in measured_pages(at_scale, env):
+            counts.setdefault(page["label"], {})[scale] = page["queries"]
+    header = ["page type", *(f"SQL at scale {scale}" for scale in scales)]
+    lines = [header] + [
+        [label, *(str(by_scale.get(scale, "-")) for scale in scales)] for label, by_scale in counts.items()
+    ]
+    print()
+    print_aligned(lines)
+    # The search costs one query per type of page on its first page of results, whatever the size.
+    grown = [label for label, by_scale in counts.items() if by_scale.get(scales[-1], 0) > by_scale.get(scales[0], 0)]
+    print(f"\nQueries that grow with the site: {', '.join(grown) if grown else 'none'}")
 
 
 # Serving and loading ------------------------------------------------------------------
@@ -343,7 +380,12 @@ def print_table(rows):
                 f"{page['rps'] / static['rps']:.2f}" if static["rps"] else "-",
             )
         )
-    widths = [max(len(line[column]) for line in lines) for column in range(len(header))]
+    print_aligned(lines)
+
+
+def print_aligned(lines):
+    """A table: the first line is the header, the first column is left-aligned, the rest right."""
+    widths = [max(len(line[column]) for line in lines) for column in range(len(lines[0]))]
     for number, line in enumerate(lines):
         print(
             "  ".join(
@@ -359,6 +401,8 @@ def main():
     args = parse_args()
     if args.measure:
         return measure(args)
+    if args.queries_at:
+        return query_counts(args)
     require_wrk()
     static_root = WORK_DIR / "static"
     env = server_env(args, static_root)

@@ -15,6 +15,17 @@ def django_db_setup(django_db_setup, django_db_blocker):
 
 
 @pytest.fixture
+def production_caching(settings):
+    """The page cache on, as in production, starting (and leaving) empty."""
+    from django.core.cache import cache
+
+    cache.clear()
+    settings.PAGE_CACHE_ENABLED = True
+    yield
+    cache.clear()
+
+
+@pytest.fixture
 def site(db):
     from wagtail.models import Site
 

@@ -7,14 +7,6 @@ from django.core.cache import cache
 from core import page_cache
 
 
-@pytest.fixture
-def production_caching(settings):
-    cache.clear()
-    settings.PAGE_CACHE_ENABLED = True
-    yield
-    cache.clear()
-
-
 def test_a_flushed_cache_never_starts_again_at_an_older_version():
     cache.clear()
     first = page_cache.current_version()

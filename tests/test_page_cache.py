@@ -1,21 +1,11 @@
 """Anonymous visitors get whole pages from the cache; nobody ever gets a stale one."""
 
 import pytest
-from django.core.cache import cache
-from django.test import override_settings
 
 from home.models import StandardPage
 from partners.models import Partner
 
-pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("page_cache")]
-
-
-@pytest.fixture
-def page_cache():
-    cache.clear()
-    with override_settings(PAGE_CACHE_ENABLED=True):
-        yield
-    cache.clear()
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("production_caching")]
 
 
 def about(lang="en"):

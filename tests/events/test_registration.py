@@ -324,9 +324,8 @@ def test_registration_window(conference):
 
 
 def test_the_event_page_is_served_from_the_page_cache_and_registrations_refresh_it(
-    client, conference, settings, django_capture_on_commit_callbacks
+    client, conference, production_caching, django_capture_on_commit_callbacks
 ):
-    settings.PAGE_CACHE_ENABLED = True
     first = client.get(conference.url)
     second = client.get(conference.url)
     assert (first["X-Page-Cache"], second["X-Page-Cache"]) == ("miss", "hit")

@@ -220,9 +220,8 @@ def test_no_partial_allocation_a_request_for_more_than_is_left_waits(client, pos
 
 
 def test_the_publication_page_is_served_from_the_page_cache_and_requests_refresh_it(
-    client, post, publications, stock, settings
+    client, post, publications, stock, production_caching
 ):
-    settings.PAGE_CACHE_ENABLED = True
     page = publications["en"]
     left = stock.left
     first = client.get(page.url)

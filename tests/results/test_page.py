@@ -3,9 +3,7 @@
 import time
 
 import pytest
-from django.core.cache import cache
 from django.core.cache.backends import locmem
-from django.test import override_settings
 from django.utils import translation
 
 from publications.models import PublicationPage
@@ -95,15 +93,7 @@ def test_the_page_names_no_person(client, results_pages):
     assert names and not any(name in text for name in names)
 
 
-@pytest.fixture
-def page_cache():
-    cache.clear()
-    with override_settings(PAGE_CACHE_ENABLED=True):
-        yield
-    cache.clear()
-
-
-@pytest.mark.usefixtures("page_cache")
+@pytest.mark.usefixtures("production_caching")
 def test_a_download_shows_within_a_minute_even_with_the_page_cache(client, results_pages, monkeypatch):
     # Downloads do not bump the site-wide page cache, so the results page is kept a minute at most.
     url = results_pages["fr"].url

@@ -4,7 +4,6 @@ the matched words in context, and copes with any input."""
 import re
 
 import pytest
-from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from wagtail.models import Page
@@ -195,14 +194,6 @@ def test_search_only_lists_live_pages(client):
 
 
 # With the page cache, as in production ----------------------------------------------
-
-
-@pytest.fixture
-def production_caching(settings):
-    cache.clear()
-    settings.PAGE_CACHE_ENABLED = True
-    yield
-    cache.clear()
 
 
 def competence_count(response, value):
