@@ -19,6 +19,8 @@ from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel
 from wagtail_localize.fields import SynchronizedField
 
+from core.translated import linked_in_locale
+
 from .models import FrameworkItem, default_locale_items
 
 
@@ -48,11 +50,15 @@ class CompetencesMixin(models.Model):
 
     @property
     def localized_competences(self):
-        """The linked items in this page's language (two queries, once per page instance:
+        """The linked items in this page's language (one query, once per page instance:
         the template and the structured data both ask)."""
         cached = self.__dict__.get("_localized_competences")
         if cached is None:
-            cached = localized_items(self.competences.select_related("framework"), self.locale)
+            linked = self.competences.all()
+            if isinstance(linked, models.QuerySet):
+                cached = linked_in_locale(linked, self.locale, select_related=["framework"])
+            else:  # links edited in memory (a preview): no query to build on
+                cached = localized_items(linked, self.locale)
             self.__dict__["_localized_competences"] = cached
         return cached
 

@@ -9,6 +9,8 @@ from django.db.models import Q
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.models import Page
 
+from core.languages import restricted_q
+
 from .fields import filter_by_competences, localized_items
 from .models import Alignment, FrameworkItem
 
@@ -82,7 +84,7 @@ def linked_pages(item, locale):
     """
     pages = []
     for model in competence_page_models():
-        candidates = model.objects.live().public().filter(locale=locale, alias_of__isnull=True)
+        candidates = model.objects.live().filter(locale=locale, alias_of__isnull=True).exclude(restricted_q())
         pages.extend(filter_by_competences(candidates, [item]))
     pages.sort(key=lambda page: page.title.lower())
     return pages

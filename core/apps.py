@@ -7,7 +7,8 @@ class CoreConfig(AppConfig):
     verbose_name = _("Site core")
 
     def ready(self):
-        from . import cache_invalidation, locale_cache
+        from . import cache_invalidation, locale_cache, routing
 
         cache_invalidation.connect()
         locale_cache.install()
+        routing.install()

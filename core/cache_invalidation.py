@@ -2,7 +2,7 @@
 
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save
-from wagtail.models import Page, TranslatableMixin
+from wagtail.models import Page, Site, TranslatableMixin
 from wagtail.signals import page_published, page_unpublished, post_page_move, published, unpublished
 
 from .page_cache import bump_version
@@ -10,9 +10,12 @@ from .page_cache import bump_version
 
 def _shown_on_pages(sender):
     # Translatable snippets (partners, framework, footer…) appear on pages;
-    # models that pages show live (registrations, copy requests) say so.
-    return getattr(sender, "invalidates_page_cache", False) or (
-        issubclass(sender, TranslatableMixin) and not issubclass(sender, Page)
+    # models that pages show live (registrations, copy requests) say so; a
+    # site decides which pages a host serves (and core.routing remembers it).
+    return (
+        getattr(sender, "invalidates_page_cache", False)
+        or (issubclass(sender, TranslatableMixin) and not issubclass(sender, Page))
+        or issubclass(sender, Site)
     )
 
 

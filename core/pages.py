@@ -47,7 +47,13 @@ class BasePage(Page):
         Wagtail lists the ancestors (to resolve aliases), then their restrictions,
         on every page served. One query says whether the page or an ancestor is
         restricted or is an alias; only then is Wagtail asked for the restrictions.
+        A page that routing found (core/routing.py) knows that already.
         """
+        private = getattr(self, "_lineage_private", None)
+        if private is False:
+            return PageViewRestriction.objects.none()
+        if private:
+            return super().get_view_restrictions()
         steps = range(self.steplen, len(self.path) + 1, self.steplen)
         lineage = Page.objects.filter(path__in=[self.path[:end] for end in steps])
         restricted = PageViewRestriction.objects.filter(page_id=OuterRef("pk"))

@@ -16,6 +16,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import override
 from icalendar import Calendar, Event, vUri
 
+from core.languages import restricted_q
+
 PRODID = "-//STEPS cluster//Events//EN"
 
 
@@ -116,7 +118,7 @@ def feed_response(index, request):
     pages = (
         EventPage.objects.child_of(index)
         .live()
-        .public()
+        .exclude(restricted_q())
         .filter(locale=index.locale, alias_of__isnull=True)
         .order_by("start")
     )

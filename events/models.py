@@ -169,6 +169,9 @@ def _zone(name):
 
 
 class EventPage(RoutablePageMixin, CompetencesMixin, BasePage):
+    # Shown on every view of the page: loaded with it (core/routing.py).
+    select_related_on_serve = ("host_partner",)
+
     kind = models.CharField(_("kind of event"), max_length=20, choices=Kind.choices, default=Kind.REGIONAL)
     status = models.CharField(_("status"), max_length=30, choices=EventStatus.choices, default=EventStatus.SCHEDULED)
     attendance_mode = models.CharField(
@@ -368,8 +371,9 @@ class EventPage(RoutablePageMixin, CompetencesMixin, BasePage):
 
     # Display ----------------------------------------------------------------------
 
-    @property
+    @cached_property
     def localized_host(self):
+        # Once per page instance: the page and its JSON-LD both show the host.
         return self.host_partner.localized if self.host_partner_id else None
 
     def programme_speakers(self):

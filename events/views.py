@@ -6,6 +6,7 @@ from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext as _
 
 from core import protection
+from core.languages import restricted_q
 from core.listing import paginate
 
 from . import registration as service
@@ -49,7 +50,7 @@ def index_context(index, request):
     events = (
         EventPage.objects.child_of(index)
         .live()
-        .public()
+        .exclude(restricted_q())
         .filter(locale=index.locale, alias_of__isnull=True)
         .select_related("host_partner")
     )

@@ -17,7 +17,7 @@ from pathlib import PurePosixPath
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Count, Prefetch
+from django.db.models import BooleanField, Count, ExpressionWrapper, OuterRef, Prefetch, Q, Subquery
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect
 from django.utils.functional import cached_property
@@ -27,12 +27,12 @@ from wagtail.blocks import PageChooserBlock
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
 from wagtail.images import get_image_model
-from wagtail.models import Locale, Page
+from wagtail.models import Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from competences.fields import CompetencesMixin, localized_items
-from core import structured_data
+from core import languages, structured_data
 from core.listing import paginate
 from core.pages import BasePage
 
@@ -110,23 +110,34 @@ class FilmIndexPage(BasePage):
         return (
             FilmPage.objects.child_of(self)
             .live()
-            .public()
             .filter(locale=self.locale, alias_of__isnull=True)
+            .exclude(languages.restricted_q())
             .order_by("path")
         )
 
     def competence_options(self, films):
-        """(item in this language, number of films) for every competence the films use."""
-        through = FilmPage.competences.through
-        counts = dict(
-            through.objects.filter(filmpage__in=films)
-            .values_list("frameworkitem")
-            .annotate(total=Count("filmpage", distinct=True))
-            .values_list("frameworkitem", "total")
-        )
+        """(item in this language, number of films) for every competence the films use.
+
+        One query: the items the films link (default-language items), with their
+        number of films, and the translations of those items.
+        """
         from competences.models import FrameworkItem
 
-        items = list(FrameworkItem.objects.filter(pk__in=counts).select_related("framework", "parent"))
+        links = FilmPage.competences.through.objects.filter(filmpage__in=films)
+        linked = links.values("frameworkitem")
+        films_per_item = (
+            links.filter(frameworkitem=OuterRef("pk"))
+            .values("frameworkitem")
+            .annotate(total=Count("filmpage", distinct=True))
+            .values("total")
+        )
+        linked_keys = FrameworkItem.objects.filter(pk__in=linked).values("translation_key")
+        rows = list(
+            FrameworkItem.objects.filter(Q(pk__in=linked) | Q(locale=self.locale, translation_key__in=linked_keys))
+            .annotate(total=Subquery(films_per_item))
+            .select_related("framework", "parent")
+        )
+        items = [item for item in rows if item.total]
         items.sort(
             key=lambda item: (
                 item.framework.sort_order,
@@ -136,9 +147,14 @@ class FilmIndexPage(BasePage):
                 item.code,
             )
         )
-        localized = localized_items(items, self.locale)
+        translations = {item.translation_key: item for item in rows if item.locale_id == self.locale.pk}
         return [
-            (shown, counts[item.pk], str(item.translation_key)) for item, shown in zip(items, localized, strict=True)
+            (
+                item if item.locale_id == self.locale.pk else translations.get(item.translation_key, item),
+                item.total,
+                str(item.translation_key),
+            )
+            for item in items
         ]
 
     def get_context(self, request, *args, **kwargs):
@@ -154,8 +170,12 @@ class FilmIndexPage(BasePage):
                 chosen = next((item for item, _count, value in options if value == key), None)
         page_obj = paginate(
             request,
-            films.prefetch_related(
-                Prefetch("poster", queryset=get_image_model().objects.prefetch_renditions(*CARD_POSTER_SPECS)),
+            films.select_related("poster").prefetch_related(
+                Prefetch(
+                    "poster__renditions",
+                    queryset=get_image_model().get_rendition_model().objects.filter(filter_spec__in=CARD_POSTER_SPECS),
+                    to_attr="prefetched_renditions",
+                ),
                 Prefetch("competences"),
             ),
             FILMS_PER_PAGE,
@@ -182,6 +202,8 @@ class FilmIndexPage(BasePage):
 
 class FilmPage(RoutablePageMixin, CompetencesMixin, BasePage):
     base_form_class = FilmPageForm
+    # Shown on every view of the page (player, JSON-LD): loaded with it (core/routing.py).
+    select_related_on_serve = ("poster", "video")
 
     video = models.ForeignKey(
         "wagtaildocs.Document",
@@ -320,18 +342,17 @@ class FilmPage(RoutablePageMixin, CompetencesMixin, BasePage):
         return self._caption_tracks
 
     def _find_caption_tracks(self):
-        versions = [self, *self.get_translations().live().filter(alias_of__isnull=True).specific()]
-        # One query for every version's language, rather than one per version.
-        codes = dict(
-            Locale.objects.filter(pk__in={version.locale_id for version in versions}).values_list("pk", "language_code")
-        )
+        # The live, public translations are those the language links offer too
+        # (worked out once per page instance).
+        others = [page for page in languages.live_translations(self).values() if page.pk != self.pk]
+        versions = [self, *others]
         order = [code for code, _name in settings.LANGUAGES]
         tracks = []
         for version in versions:
             # A page previewed before it is first published has no address yet.
             if not version.cues or not version.url:
                 continue
-            code = codes[version.locale_id]
+            code = version.locale.language_code
             tracks.append(
                 {
                     "language": code,
@@ -351,31 +372,37 @@ class FilmPage(RoutablePageMixin, CompetencesMixin, BasePage):
     # Related pages ------------------------------------------------------------
 
     def related_in_locale(self):
-        """The chosen methods and cases, in this page's language where translated."""
-        # The stream field has already fetched the chosen pages (in one query).
-        chosen = {block.value.pk: block.value for block in self.related_pages if block.value is not None}
-        pks = list(chosen)
+        """The chosen methods and cases, in this page's language where translated
+        (else as chosen), if live and public, in one query. Plain pages: the film
+        shows their titles and links only."""
+        pks = [pk for pk in self._related_page_ids() if pk]
         if not pks:
             return []
-        keys = [chosen[pk].translation_key for pk in pks if pk in chosen]
-        translated = {
+        chosen_keys = Page.objects.filter(pk__in=pks).values("translation_key")
+        found = list(
+            Page.objects.filter(Q(pk__in=pks) | Q(translation_key__in=chosen_keys, locale_id=self.locale_id)).annotate(
+                private=ExpressionWrapper(languages.restricted_q(), output_field=BooleanField())
+            )
+        )
+        by_pk = {page.pk: page for page in found}
+        shown_in_locale = {
             page.translation_key: page
-            for page in Page.objects.live()
-            .public()
-            .filter(translation_key__in=keys, locale_id=self.locale_id)
-            .specific()
+            for page in found
+            if page.locale_id == self.locale_id and page.live and not page.private
         }
         result = []
         for pk in pks:
-            page = chosen.get(pk)
-            if page is None:
+            chosen = by_pk.get(pk)
+            if chosen is None:
                 continue
-            shown = translated.get(page.translation_key)
-            if shown is None and page.live:
-                shown = page.specific
-            if shown is not None and shown not in result:
+            shown = shown_in_locale.get(chosen.translation_key) or chosen
+            if shown.live and not shown.private and shown not in result:
                 result.append(shown)
         return result
+
+    def _related_page_ids(self):
+        # The raw stream holds the chosen ids: no need to load the pages first.
+        return [block["value"] for block in self.related_pages.raw_data if block.get("type") == "page"]
 
     # Routes -------------------------------------------------------------------
 

@@ -23,7 +23,9 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 from competences.fields import CompetencesMixin
 from core import structured_data
 from core.fields import ChoiceListField
+from core.languages import restricted_q
 from core.pages import BasePage
+from core.translated import linked_in_locale
 from partners.models import Partner
 
 from . import compare, filters, queries
@@ -52,9 +54,9 @@ class CaseStudyIndexPage(RoutablePageMixin, BasePage):
         """The live cases of this index's language (any depth below it)."""
         return (
             CaseStudyPage.objects.live()
-            .public()
             .descendant_of(self)
             .filter(locale_id=self.locale_id, alias_of__isnull=True)
+            .exclude(restricted_q())
         )
 
     def get_sitemap_urls(self, request=None):
@@ -296,7 +298,11 @@ class CaseStudyPage(RoutablePageMixin, CompetencesMixin, BasePage):
         """The partners in this page's language (a translated page links English ones)."""
         cached = getattr(self, "_localized_partners", None)
         if cached is None:
-            cached = queries.localized_snippets(list(self.partners.all()), self.locale)
+            linked = self.partners.all()
+            if isinstance(linked, models.QuerySet):
+                cached = linked_in_locale(linked, self.locale)
+            else:  # links edited in memory (a preview)
+                cached = queries.localized_snippets(list(linked), self.locale)
             self._localized_partners = cached
         return cached
 
@@ -368,5 +374,6 @@ class CaseStudyPage(RoutablePageMixin, CompetencesMixin, BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["index"] = self.get_parent().specific
+        # The index only gives addresses here: its own fields are not needed.
+        context["index"] = self.get_parent().specific_deferred
         return context

@@ -8,10 +8,11 @@ shown is swapped for its translation in the current language, in bulk.
 from collections import Counter
 
 from django.apps import apps
-from django.db.models import Count
+from django.db.models import Count, Q
 from django.utils.text import slugify
 from wagtail.models import Page
 
+from core.languages import restricted_q
 from partners.models import Partner, Project, partners_by_country
 
 METHOD_PAGE_MODELS = ("toolkit.ToolPage",)
@@ -50,20 +51,26 @@ def related_pages(stream, locale, model_labels):
     """The pages chosen in a page-chooser StreamField, in `locale`, live and public.
 
     The choosers accept any page (their target apps are built separately); pages of
-    another type than `model_labels` are dropped here once those models exist."""
+    another type than `model_labels` are dropped here once those models exist.
+    One query per model: the translations in `locale` of the chosen pages."""
     ids = [block.get("value") for block in stream.raw_data if block.get("value")]
     if not ids:
         return []
-    keys = dict(Page.objects.filter(pk__in=ids).values_list("pk", "translation_key"))
-    pages = (
-        Page.objects.live()
-        .public()
-        .filter(locale=locale, alias_of__isnull=True, translation_key__in=keys.values())
-        .specific()
-    )
+    chosen = Page.objects.filter(pk__in=ids)
     models = existing_models(model_labels)
-    by_key = {page.translation_key: page for page in pages if not models or isinstance(page, tuple(models))}
-    return [by_key[keys[pk]] for pk in ids if pk in keys and keys[pk] in by_key]
+    querysets = [model.objects.all() for model in models] or [Page.objects.specific()]
+    by_key, key_of = {}, {}
+    for pages in querysets:
+        found = (
+            pages.filter(Q(pk__in=ids) | Q(locale=locale, translation_key__in=chosen.values("translation_key")))
+            .annotate(shown=Q(locale=locale, live=True, alias_of__isnull=True) & ~restricted_q())
+        )
+        for page in found:
+            if page.pk in ids:
+                key_of[page.pk] = page.translation_key
+            if page.shown:
+                by_key[page.translation_key] = page
+    return [by_key[key_of[pk]] for pk in ids if pk in key_of and key_of[pk] in by_key]
 
 
 def pages_linking(snippet, locale, model_labels):
@@ -76,10 +83,10 @@ def pages_linking(snippet, locale, model_labels):
                 continue
             found.extend(
                 model.objects.live()
-                .public()
                 .filter(
                     locale=locale, alias_of__isnull=True, **{f"{field.name}__translation_key": snippet.translation_key}
                 )
+                .exclude(restricted_q())
                 .distinct()
             )
     unique = {page.pk: page for page in found}

@@ -30,6 +30,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from competences.fields import CompetencesMixin
+from core.licences import licence_field, licence_url
 from core.pages import BasePage
 
 from .blocks import contents_blocks
@@ -43,24 +44,6 @@ def max_copies_per_request():
     return int(getattr(settings, "PUBLICATIONS_MAX_COPIES_PER_REQUEST", DEFAULT_MAX_COPIES_PER_REQUEST))
 
 
-class Licence(models.TextChoices):
-    CC_BY = "CC-BY-4.0", "CC BY 4.0"
-    CC_BY_SA = "CC-BY-SA-4.0", "CC BY-SA 4.0"
-    CC_BY_NC = "CC-BY-NC-4.0", "CC BY-NC 4.0"
-    CC_BY_NC_SA = "CC-BY-NC-SA-4.0", "CC BY-NC-SA 4.0"
-    CC_BY_ND = "CC-BY-ND-4.0", "CC BY-ND 4.0"
-    CC0 = "CC0-1.0", "CC0 1.0"
-    ALL_RIGHTS = "all-rights-reserved", _("All rights reserved")
-
-
-LICENCE_URLS = {
-    Licence.CC_BY: "https://creativecommons.org/licenses/by/4.0/",
-    Licence.CC_BY_SA: "https://creativecommons.org/licenses/by-sa/4.0/",
-    Licence.CC_BY_NC: "https://creativecommons.org/licenses/by-nc/4.0/",
-    Licence.CC_BY_NC_SA: "https://creativecommons.org/licenses/by-nc-sa/4.0/",
-    Licence.CC_BY_ND: "https://creativecommons.org/licenses/by-nd/4.0/",
-    Licence.CC0: "https://creativecommons.org/publicdomain/zero/1.0/",
-}
 
 
 class EditionFormat(models.TextChoices):
@@ -98,7 +81,7 @@ class PublicationPage(RoutablePageMixin, CompetencesMixin, BasePage):
         validators=[validate_doi],
         help_text=_("The publication's DOI, e.g. 10.1234/steps.2015 (one DOI for every language)."),
     )
-    licence = models.CharField(_("licence"), max_length=32, choices=Licence.choices, default=Licence.CC_BY)
+    licence = licence_field()
     contents = StreamField(
         contents_blocks(),
         blank=True,
@@ -232,7 +215,7 @@ class PublicationPage(RoutablePageMixin, CompetencesMixin, BasePage):
 
     @property
     def licence_url(self):
-        return LICENCE_URLS.get(self.licence, "")
+        return licence_url(self.licence)
 
     @property
     def download_base_name(self):

@@ -6,7 +6,9 @@ figures, and tables broken down per language or per competence area. The admin
 report's CSV is `export_rows()` of the same data, so the two never disagree.
 
 Only aggregate counts are read: no name, address or e-mail of anyone. The number
-of queries is fixed (about fifteen), whatever the amount of content.
+of queries is fixed (about fifteen), whatever the amount of content; with the page
+cache on, a process reads the figures of published content once per content
+version, and then only downloads and events (three queries).
 """
 
 from dataclasses import dataclass, field
@@ -16,6 +18,7 @@ from django.db.models import Count, Sum
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from core import page_cache
 from events.choices import Kind
 from events.targets import current_progress
 
@@ -137,13 +140,18 @@ def _film_figures():
     return len(keys), published, captioned
 
 
-def _publication_figures():
-    """(publications with a file, {language: edition available}, {language: downloads}). Two queries."""
-    from publications.models import DownloadCount, Edition, PublicationPage
+def _live_publications():
+    from publications.models import PublicationPage
 
-    live = PublicationPage.objects.live().filter(alias_of__isnull=True)
+    return PublicationPage.objects.live().filter(alias_of__isnull=True)
+
+
+def _edition_figures():
+    """(publications with a file, {language: edition available}). One query."""
+    from publications.models import Edition
+
     editions = (
-        Edition.objects.filter(page__in=live, document__isnull=False)
+        Edition.objects.filter(page__in=_live_publications(), document__isnull=False)
         .values_list("page__translation_key", "language")
         .distinct()
     )
@@ -151,13 +159,19 @@ def _publication_figures():
     for key, code in editions:
         keys.add(key)
         available.setdefault(code, set()).add(key)
-    downloads = dict(
-        DownloadCount.objects.filter(publication_key__in=live.values("translation_key"))
+    return len(keys), {code: len(found) for code, found in available.items()}
+
+
+def _download_figures():
+    """{language: downloads}. One query."""
+    from publications.models import DownloadCount
+
+    return dict(
+        DownloadCount.objects.filter(publication_key__in=_live_publications().values("translation_key"))
         .values("language")
         .annotate(total=Sum("count"))
         .values_list("language", "total")
     )
-    return len(keys), {code: len(found) for code, found in available.items()}, downloads
 
 
 def _copy_figures():
@@ -265,6 +279,24 @@ def _area_figures(language):
     return areas, method_counts, case_counts, _live_count(ToolPage), _live_count(CaseStudyPage)
 
 
+@page_cache.per_version
+def _content_figures(language):
+    """The figures read from content that editors publish and from copy requests.
+
+    Any change to them starts a new version of the page cache, so each process
+    reads them once per version; downloads, counted without one, and events,
+    which are held as time passes, are read at every call.
+    """
+    return (
+        _film_figures(),
+        _edition_figures(),
+        _copy_figures(),
+        _live_homes(),
+        _translation_figures(),
+        _area_figures(language),
+    )
+
+
 # The results ------------------------------------------------------------------------------
 
 
@@ -307,12 +339,15 @@ def results(language=None):
     codes = dict(languages())
     language = language if language in codes else settings.LANGUAGE_CODE
 
-    films, films_published, films_captioned = _film_figures()
-    publications, editions, downloads = _publication_figures()
-    copies, printed = _copy_figures()
-    homes = _live_homes()
-    source_pages, translated = _translation_figures()
-    areas, method_counts, case_counts, all_methods, all_cases = _area_figures(language)
+    (
+        (films, films_published, films_captioned),
+        (publications, editions),
+        (copies, printed),
+        homes,
+        (source_pages, translated),
+        (areas, method_counts, case_counts, all_methods, all_cases),
+    ) = _content_figures(language)
+    downloads = _download_figures()
 
     sent = sum(copies.get("sent", {}).values())
     requested = sum(copies.get("requested", {}).values())

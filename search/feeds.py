@@ -12,6 +12,8 @@ from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale
 
+from core.languages import restricted_q
+
 FEED_KINDS = {
     "methods": ("toolkit.ToolPage", _("New methods in the toolkit")),
     "cases": ("practices.CaseStudyPage", _("New best-practice case studies")),
@@ -54,7 +56,7 @@ class LatestPagesFeed(Feed):
         return (
             feed_model(kind)
             .objects.live()
-            .public()
+            .exclude(restricted_q())
             .filter(locale=Locale.get_active(), alias_of__isnull=True)
             .order_by("-first_published_at")[:FEED_LENGTH]
         )

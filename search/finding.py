@@ -26,6 +26,7 @@ from competences.models import FrameworkItem
 from competences.queries import competence_page_models
 from core import page_cache
 from core.filters import Facet, FacetedFilter, Option
+from core.languages import restricted_q
 from core.listing import paginate
 from toolkit.finding import competence_options, competence_value
 
@@ -37,14 +38,11 @@ COMPETENCE_PARAM = "competence"
 
 def searchable_pages(locale):
     """Live, public pages of one language, without the root and without aliases."""
-    return (
-        Page.objects.live()
-        .public()
-        .filter(locale=locale, depth__gt=1)
-        # Alias pages repeat another language's text; the search index can
-        # only filter on indexed fields, hence the id subquery.
-        .filter(id__in=Page.objects.filter(alias_of__isnull=True).values("id"))
-    )
+    # Alias pages repeat another language's text, and private pages are for their
+    # audience only; the search index can only filter on indexed fields, hence
+    # one id subquery for both.
+    listed = Page.objects.filter(alias_of__isnull=True).exclude(restricted_q()).values("id")
+    return Page.objects.live().filter(locale=locale, depth__gt=1).filter(id__in=listed)
 
 
 def ranked_matches(results):
@@ -108,6 +106,18 @@ def competence_facts(locale_id):
     return links, options
 
 
+def shown_pages(ids, content_types):
+    """{id: specific page} for these ids, one query per page type (their types are known)."""
+    ids_by_type = {}
+    for pk in ids:
+        ids_by_type.setdefault(content_types[pk], []).append(pk)
+    pages = {}
+    for content_type_id, type_ids in ids_by_type.items():
+        model = ContentType.objects.get_for_id(content_type_id).model_class() or Page
+        pages.update({page.pk: page for page in model.objects.filter(pk__in=type_ids)})
+    return pages
+
+
 def find(request, query, per_page):
     """Everything the search page shows for `query`: facets, messages and the page of results."""
     locale = Locale.get_active()
@@ -129,7 +139,7 @@ def find(request, query, per_page):
     )
     page_obj = paginate(request, finder.results, per_page)
     wanted = [row["id"] for row in page_obj.object_list]
-    pages = {page.pk: page for page in Page.objects.filter(pk__in=wanted).specific()}
+    pages = shown_pages(wanted, dict(matches))
     texts = indexed_texts(list(pages.values()))
     items = []
     for pk in wanted:

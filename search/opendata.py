@@ -31,10 +31,12 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale
 
 from competences.models import FrameworkItem
+from core.languages import restricted_q
+from core.licences import licence_url
 from partners.models import Partner
 from practices.models import CaseStudyPage
 from toolkit.finding import competence_value
-from toolkit.models import LICENCE_URLS, ToolPage
+from toolkit.models import ToolPage
 
 LICENCE_NAME = "CC BY 4.0"
 LICENCE_TITLE = "Creative Commons Attribution 4.0 International"
@@ -113,7 +115,7 @@ METHOD_COLUMNS = [
     Column("partner", lambda page, ctx: page.partner.name if page.partner else None),
     _codes("languages"),
     _text("licence"),
-    Column("licence_url", lambda page, ctx: LICENCE_URLS.get(page.licence, "")),
+    Column("licence_url", lambda page, ctx: licence_url(page.licence)),
     *COMMON_END,
 ]
 
@@ -153,7 +155,7 @@ class Dataset:
     def pages(self, locale):
         return (
             self.model.objects.live()
-            .public()
+            .exclude(restricted_q())
             .filter(locale=locale, alias_of__isnull=True)
             .select_related("locale", *self.related)
             .order_by("path")

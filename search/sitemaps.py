@@ -7,6 +7,8 @@ from django.conf import settings
 from wagtail.contrib.sitemaps import Sitemap
 from wagtail.models import Page
 
+from core.languages import restricted_q
+
 
 class MultilingualSitemap(Sitemap):
     # Wagtail's own sitemap covers the default site root and its descendants: the
@@ -16,7 +18,7 @@ class MultilingualSitemap(Sitemap):
     def items(self):
         return (
             Page.objects.live()
-            .public()
+            .exclude(restricted_q())
             .filter(depth__gt=1, alias_of__isnull=True)
             .select_related("locale")
             .order_by("path")
@@ -38,7 +40,7 @@ class MultilingualSitemap(Sitemap):
         siblings = defaultdict(dict)
         for translation in (
             Page.objects.live()
-            .public()
+            .exclude(restricted_q())
             .filter(translation_key__in={p.translation_key for p in pages}, alias_of__isnull=True)
             .select_related("locale")
             .only("id", "url_path", "translation_key", "locale", "path", "depth")

@@ -5,13 +5,25 @@ each one starts from the same demo site in English, French and Dutch.
 """
 
 import pytest
+from django.conf import settings
 from django.core.management import call_command
+from django.utils import translation
 
 
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):
     with django_db_blocker.unblock():
         call_command("load_demo", verbosity=0)
+    # Building the demo works in each language in turn: the tests start in the default one.
+    translation.activate(settings.LANGUAGE_CODE)
+
+
+@pytest.fixture(autouse=True)
+def keep_the_active_language():
+    """Requests activate their page's language in this thread: each test leaves it as it found it."""
+    language = translation.get_language()
+    yield
+    translation.activate(language)
 
 
 @pytest.fixture

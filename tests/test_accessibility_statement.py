@@ -2,17 +2,8 @@
 
 import pytest
 from bs4 import BeautifulSoup
-from django.utils import translation
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def keep_the_active_language():
-    # Requests activate their page's language in this thread: leave it as it was.
-    language = translation.get_language()
-    yield
-    translation.activate(language)
 
 
 STATEMENT_TITLES = {

@@ -2,7 +2,6 @@
 
 import pytest
 from bs4 import BeautifulSoup
-from django.utils import translation
 from wagtail.images import get_image_model
 
 from core.blocks.promo import HeroBlock
@@ -10,14 +9,6 @@ from films.models import FilmIndexPage, FilmPage
 from publications.models import PublicationPage
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def keep_the_active_language():
-    # Requests activate their page's language in this thread: leave it as it was.
-    language = translation.get_language()
-    yield
-    translation.activate(language)
 
 
 def images(html):

@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 
 from competences.models import FrameworkItem
 from core.filters import Facet, FacetedFilter, NumberTest, Option, in_order
+from core.languages import restricted_q
 from core.listing import paginate
 from partners.models import Project
 
@@ -41,7 +42,7 @@ def competence_value(framework_code, item_code):
 
 
 def method_queryset(index_page):
-    return ToolPage.objects.live().public().child_of(index_page).filter(alias_of__isnull=True)
+    return ToolPage.objects.live().child_of(index_page).filter(alias_of__isnull=True).exclude(restricted_q())
 
 
 def method_records(index_page):

@@ -18,6 +18,8 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from competences.fields import CompetencesMixin
 from core.fields import ChoiceListField
+from core.languages import restricted_q
+from core.licences import licence_field, licence_url
 from core.pages import BasePage
 
 from .blocks import StepBlock, WorksheetBlock
@@ -48,20 +50,6 @@ class Language(models.TextChoices):
     OTHER = "other", _("Other languages")
 
 
-class Licence(models.TextChoices):
-    CC_BY = "cc-by-4.0", _("Creative Commons Attribution 4.0 (CC BY 4.0)")
-    CC_BY_SA = "cc-by-sa-4.0", _("Creative Commons Attribution-ShareAlike 4.0 (CC BY-SA 4.0)")
-    CC_BY_NC = "cc-by-nc-4.0", _("Creative Commons Attribution-NonCommercial 4.0 (CC BY-NC 4.0)")
-    CC_BY_NC_SA = "cc-by-nc-sa-4.0", _("Creative Commons Attribution-NonCommercial-ShareAlike 4.0 (CC BY-NC-SA 4.0)")
-    RESERVED = "all-rights-reserved", _("All rights reserved")
-
-
-LICENCE_URLS = {
-    Licence.CC_BY: "https://creativecommons.org/licenses/by/4.0/",
-    Licence.CC_BY_SA: "https://creativecommons.org/licenses/by-sa/4.0/",
-    Licence.CC_BY_NC: "https://creativecommons.org/licenses/by-nc/4.0/",
-    Licence.CC_BY_NC_SA: "https://creativecommons.org/licenses/by-nc-sa/4.0/",
-}
 
 
 def plan_query(ids):
@@ -107,6 +95,9 @@ class ToolkitIndexPage(RoutablePageMixin, BasePage):
 class ToolPage(RoutablePageMixin, CompetencesMixin, BasePage):
     """One training method, written so that another practitioner can run it."""
 
+    # Shown on every view of the page: loaded with it (core/routing.py).
+    select_related_on_serve = ("source_project", "partner")
+
     summary = models.TextField(_("summary"), help_text=_("What the method is and why it works, in a paragraph."))
     aims = models.TextField(_("aims"), blank=True, help_text=_("What participants gain. One aim per line."))
     target_groups = ChoiceListField(_("target groups"), choices_class=TargetGroup)
@@ -145,7 +136,7 @@ class ToolPage(RoutablePageMixin, CompetencesMixin, BasePage):
     languages = ChoiceListField(
         _("languages available"), choices_class=Language, help_text=_("Languages the method's materials exist in.")
     )
-    licence = models.CharField(_("licence"), max_length=30, choices=Licence.choices, default=Licence.CC_BY)
+    licence = licence_field()
 
     content_panels = BasePage.content_panels + [
         FieldPanel("summary"),
@@ -246,7 +237,7 @@ class ToolPage(RoutablePageMixin, CompetencesMixin, BasePage):
 
     @property
     def licence_url(self):
-        return LICENCE_URLS.get(self.licence, "")
+        return licence_url(self.licence)
 
     @property
     def aims_list(self):
@@ -274,7 +265,8 @@ class ToolPage(RoutablePageMixin, CompetencesMixin, BasePage):
         from .plan import plan_ids_from_request
 
         context = super().get_context(request, *args, **kwargs)
-        index_page = self.get_parent().specific
+        # The index only gives addresses here: its own fields are not needed.
+        index_page = self.get_parent().specific_deferred
         ids = plan_ids_from_request(request)
         in_plan = self.pk in ids
         context.update(
@@ -306,15 +298,15 @@ class ToolPage(RoutablePageMixin, CompetencesMixin, BasePage):
     def related_methods(self, limit=4):
         """Other live methods in this page's language that share competences with it,
         the most shared first (one query)."""
-        item_ids = list(self.competences.values_list("pk", flat=True))
-        if not item_ids:
-            return []
+        linked = self.competences.all()
+        # A preview holds its links in memory, not in a queryset to build on.
+        item_ids = linked.values("pk") if isinstance(linked, models.QuerySet) else [item.pk for item in linked]
         # Translations hold the same default-language items, so ids match across languages.
         return list(
             ToolPage.objects.live()
-            .public()
             .filter(locale_id=self.locale_id, alias_of__isnull=True, competences__in=item_ids)
             .exclude(pk=self.pk)
+            .exclude(restricted_q())
             .annotate(shared=Count("competences"))
             .order_by("-shared", "title")[:limit]
         )

@@ -1,12 +1,13 @@
 """Blocks that open a page or point visitors onwards: hero, featured pages, calls to action."""
 
+from collections import defaultdict
+
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.images.blocks import ImageBlock
-from wagtail.models import Locale, Page
 
-from .links import LinkBlock
+from .links import LinkBlock, active_locale
 
 
 class HeroBlock(blocks.StructBlock):
@@ -53,25 +54,29 @@ def localized_pages(pages):
     """The specific version of each page in the active language, as `page.localized.specific`
     gives (the live translation, else the page itself), in one query per page type."""
     pages = [page for page in pages if page is not None]
-    if not pages:
-        return []
-    try:
-        locale = Locale.get_active()
-    except (LookupError, Locale.DoesNotExist):
-        return [page.specific for page in pages]
-    found = Page.objects.filter(
-        Q(pk__in=[page.pk for page in pages])
-        | Q(translation_key__in=[page.translation_key for page in pages], locale=locale)
-    ).specific()
-    by_pk = {page.pk: page for page in found}
-    translations = {page.translation_key: page for page in found if page.locale_id == locale.pk}
+    locale = active_locale()
+    by_model = defaultdict(list)
+    for page in pages:
+        by_model[page.specific_class].append(page)
+    found = {}
+    for model, chosen in by_model.items():
+        if model is None:  # a page type since removed from the code
+            found.update((page.pk, page) for page in chosen)
+            continue
+        # The chosen pages and their translations, which are of the same type.
+        condition = Q(pk__in=[page.pk for page in chosen])
+        if locale is not None:
+            keys = [page.translation_key for page in chosen]
+            condition |= Q(locale_id=locale.pk, translation_key__in=keys, live=True)
+        found.update((page.pk, page) for page in model.objects.filter(condition))
+    translations = {page.translation_key: page for page in found.values() if locale and page.locale_id == locale.pk}
     result = []
     for page in pages:
         translation = translations.get(page.translation_key)
-        if page.locale_id != locale.pk and translation is not None and translation.live:
+        if translation is not None and translation.live:
             result.append(translation)
         else:
-            result.append(by_pk.get(page.pk) or page.specific)
+            result.append(found.get(page.pk) or page.specific)
     return result
 
 

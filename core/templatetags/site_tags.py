@@ -3,7 +3,7 @@
 from django import template
 from django.utils.translation import get_language
 
-from core import languages
+from core import languages, routing
 from core.models import SiteFooter
 from core.structured_data import json_ld_scripts
 
@@ -64,11 +64,17 @@ def main_menu(context):
     if home is None:
         return []
     items = []
-    for child in home.get_children().live().public().in_menu():
+    for child in home.get_children().live().exclude(languages.restricted_q()).in_menu():
         url = child.get_url(request)
         current = "page" if request.path == url else "true" if request.path.startswith(url) else None
         items.append({"title": child.title, "url": url, "current": current})
     return items
+
+
+@register.simple_tag
+def breadcrumb_ancestors(page):
+    """The page's ancestors from the home page down, as routing found them (no query)."""
+    return routing.ancestors(page)
 
 
 @register.simple_tag(takes_context=True)

@@ -18,6 +18,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 
 from core import languages, page_cache
+from core.languages import restricted_q
 from core.templatetags.site_tags import main_menu, site_footer
 
 register = template.Library()
@@ -40,7 +41,9 @@ def footer_links(request):
     home = languages.language_homes(request).get(get_language())
     if home is None:
         return []
-    pages = StandardPage.objects.child_of(home).live().public().filter(show_in_menus=False).order_by("path")
+    pages = (
+        StandardPage.objects.child_of(home).live().exclude(restricted_q()).filter(show_in_menus=False).order_by("path")
+    )
     return [{"title": page.title, "url": page.get_url(request)} for page in pages]
 
 

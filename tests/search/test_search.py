@@ -227,3 +227,14 @@ def test_competence_counts_follow_a_publish_at_once(client):
 
     after = client.get("/en/search/", {"q": method.title})
     assert competence_count(after, value) == before + 1
+
+
+def test_pages_under_a_view_restriction_are_not_found(client):
+    from wagtail.models import PageViewRestriction
+
+    method = ToolPage.objects.live().filter(locale__language_code="en").order_by("pk").first()
+    assert method.title in result_titles(client.get("/en/search/", {"q": method.title}))
+    PageViewRestriction.objects.create(page=method, restriction_type=PageViewRestriction.PASSWORD, password="x")
+    assert method.title not in result_titles(client.get("/en/search/", {"q": method.title}))
+    suggestions = client.get("/en/search/suggest/", {"q": method.title[:12]}).json()
+    assert method.title not in str(suggestions)

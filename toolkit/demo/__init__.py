@@ -19,6 +19,7 @@ from wagtail_localize.models import OverridableSegment, SegmentOverride, Transla
 from competences.models import FrameworkItem
 from core.demo.context import DemoDataError, load_yaml
 from core.demo.scaled import ScaledCopies
+from core.licences import Licence
 from partners.models import Partner, Project
 from toolkit.models import ToolkitIndexPage, ToolPage
 
@@ -95,7 +96,7 @@ def synced_values(entry):
         "group_size_min": entry["group_size"][0],
         "group_size_max": entry["group_size"][1],
         "languages": entry.get("languages", ["en", "fr", "nl"]),
-        "licence": entry.get("licence", "cc-by-4.0"),
+        "licence": entry.get("licence", Licence.CC_BY),
     }
 
 
