@@ -149,7 +149,7 @@ def measure(args):
                 continue
             client.get(url)  # warm the process and the site frame, as a running server is
             request = RequestFactory(HTTP_HOST="127.0.0.1").get(url)
-            cache.delete(page_cache.cache_key(request, page_cache.current_version()))
+            page_cache.forget(request)
             with CaptureQueriesContext(connection) as queries:
                 response = client.get(url)
             rows.append(

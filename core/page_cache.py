@@ -1,7 +1,9 @@
 """A shared cache of whole public pages for anonymous visitors.
 
 Served from the second middleware layer, before sessions, authentication and
-Wagtail's routing run, so a cached page costs one cache read. Keyed by host,
+Wagtail's routing run. Each process also keeps the pages it served lately in its
+own memory (`RecentPages`), under the same versioned keys, so a page served
+again costs one small read of the version from the shared cache. Keyed by host,
 path (which carries the language prefix) and query string, and by a site-wide
 version number: any change a visitor could see (a page published, unpublished,
 moved or deleted, a snippet saved, a registration or a copy request) bumps the
@@ -13,7 +15,9 @@ one (a form with a CSRF token).
 import functools
 import hashlib
 import re
+import threading
 import time
+from collections import OrderedDict
 
 from django.conf import settings
 from django.core.cache import caches
@@ -108,6 +112,63 @@ def cache_key(request, version):
     return f"page-cache:{version}:{hashlib.sha256(raw.encode()).hexdigest()}"
 
 
+def forget(request):
+    """Drop the cached copy of this request's page (shared and in this process), e.g. to measure a render."""
+    key = cache_key(request, current_version())
+    _cache().delete(key)
+    recent_pages.forget(key)
+
+
+class RecentPages:
+    """The pages one process served lately, by their versioned cache key, within a byte budget.
+
+    A key names one version of one address, so an entry can never be stale: a
+    publish moves the version on and the old keys are simply not asked for again
+    (the least recently used go first when the budget is full). Entries also end
+    when their page's lifetime does.
+    """
+
+    def __init__(self, budget_bytes):
+        self.budget = budget_bytes
+        self.used = 0
+        self._entries = OrderedDict()
+        self._lock = threading.Lock()
+
+    def get(self, key):
+        with self._lock:
+            stored = self._entries.get(key)
+            if stored is None:
+                return None
+            if stored["expires"] <= time.time():
+                self._drop(key)
+                return None
+            self._entries.move_to_end(key)
+            return stored
+
+    def put(self, key, stored):
+        size = len(stored["content"])
+        if size > self.budget:
+            return
+        with self._lock:
+            if key in self._entries:
+                self._drop(key)
+            self._entries[key] = stored
+            self.used += size
+            while self.used > self.budget:
+                self._drop(next(iter(self._entries)))
+
+    def forget(self, key):
+        with self._lock:
+            if key in self._entries:
+                self._drop(key)
+
+    def _drop(self, key):
+        self.used -= len(self._entries.pop(key)["content"])
+
+
+recent_pages = RecentPages(int(float(getattr(settings, "PAGE_CACHE_LOCAL_MB", 32)) * 1024 * 1024))
+
+
 class PageCacheMiddleware:
     def __init__(self, get_response):
         self.get_response = get_response
@@ -117,14 +178,20 @@ class PageCacheMiddleware:
             return self.get_response(request)
         version = current_version()
         key = cache_key(request, version)
-        stored = _cache().get(key)
+        stored = recent_pages.get(key)
+        if stored is None:
+            stored = _cache().get(key)
+            if stored is not None and stored.get("expires", 0) > time.time():
+                recent_pages.put(key, stored)
         if stored is not None:
             return self._rebuild(stored)
         response = self.get_response(request)
         if cacheable_response(request, response):
             lifetime = page_lifetime(response)
             cdn_seconds = min(lifetime, _cdn_seconds())
-            _cache().set(key, self._freeze(response, cdn_seconds), timeout=lifetime)
+            stored = self._freeze(response, cdn_seconds, expires=time.time() + lifetime)
+            _cache().set(key, stored, timeout=lifetime)
+            recent_pages.put(key, stored)
             response["X-Page-Cache"] = "miss"
             # A CDN may keep the page briefly and refresh it in the background; the
             # browser always asks again, so a publish shows at the next visit.
@@ -132,9 +199,9 @@ class PageCacheMiddleware:
         return response
 
     @staticmethod
-    def _freeze(response, cdn_seconds):
+    def _freeze(response, cdn_seconds, expires):
         headers = {name: response[name] for name in CACHED_HEADERS if name in response}
-        return {"content": response.content, "headers": headers, "cdn_seconds": cdn_seconds}
+        return {"content": response.content, "headers": headers, "cdn_seconds": cdn_seconds, "expires": expires}
 
     def _rebuild(self, stored):
         # The hit path: one response built from the stored headers, with the

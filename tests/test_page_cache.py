@@ -77,3 +77,60 @@ def test_a_page_with_a_csrf_token_is_never_cached(rf):
     get_token(request)
     assert not cacheable_response(request, HttpResponse("<form>…</form>"))
     assert cacheable_response(rf.get("/en/about/"), HttpResponse("<p>…</p>"))
+
+
+# Each process's own memory of recent pages ------------------------------------------
+
+
+def test_a_page_served_again_comes_from_the_process_memory(client):
+    from django.core.cache import cache
+    from django.test import RequestFactory
+
+    from core import page_cache
+
+    first = client.get("/en/about/")
+    # Only this process still has the page: the shared cache is asked for the version alone.
+    cache.delete(page_cache.cache_key(RequestFactory().get("/en/about/"), page_cache.current_version()))
+    again = client.get("/en/about/")
+    assert again["X-Page-Cache"] == "hit"
+    assert again.content == first.content
+
+
+def test_the_process_memory_never_outlives_a_publish(client):
+    client.get("/en/about/")
+    page = about()
+    page.title = "About the cluster, revised"
+    page.save_revision().publish()
+    response = client.get("/en/about/")
+    assert response["X-Page-Cache"] == "miss"
+    assert b"About the cluster, revised" in response.content
+
+
+def stored(size, expires_in=60):
+    import time
+
+    return {"content": b"x" * size, "headers": {}, "cdn_seconds": 60, "expires": time.time() + expires_in}
+
+
+def test_the_process_memory_keeps_within_its_budget_dropping_the_least_recent():
+    from core.page_cache import RecentPages
+
+    recent = RecentPages(budget_bytes=100)
+    recent.put("a", stored(40))
+    recent.put("b", stored(40))
+    recent.get("a")  # "a" is now the most recent
+    recent.put("c", stored(40))
+    assert recent.get("b") is None
+    assert recent.get("a") is not None and recent.get("c") is not None
+    assert recent.used == 80
+    recent.put("huge", stored(101))
+    assert recent.get("huge") is None
+
+
+def test_the_process_memory_ends_with_the_page_lifetime():
+    from core.page_cache import RecentPages
+
+    recent = RecentPages(budget_bytes=100)
+    recent.put("gone", stored(10, expires_in=-1))
+    assert recent.get("gone") is None
+    assert recent.used == 0

@@ -8,7 +8,6 @@ queries. That listings do not grow with their items is shown per app
 """
 
 import pytest
-from django.core.cache import cache
 from django.db import connection
 from django.test import RequestFactory
 from django.test.utils import CaptureQueriesContext
@@ -30,7 +29,7 @@ OVER_BUDGET = {}
 def uncached_render(client, url):
     """The response and queries of a render of `url` that the page cache does not serve."""
     client.get(url)  # warm the per-process caches and the site frame (menu, footer)
-    cache.delete(page_cache.cache_key(RequestFactory().get(url), page_cache.current_version()))
+    page_cache.forget(RequestFactory().get(url))
     with CaptureQueriesContext(connection) as queries:
         response = client.get(url)
     assert response.get("X-Page-Cache") != "hit"

@@ -7,7 +7,6 @@ address, their ancestors and their view restrictions come in one query.
 
 import pytest
 from bs4 import BeautifulSoup
-from django.core.cache import cache
 from django.db import connection
 from django.test import RequestFactory
 from django.test.utils import CaptureQueriesContext
@@ -31,7 +30,7 @@ def soup(response):
 
 def queries_of(client, url):
     """The queries of a render of `url` that the page cache does not serve."""
-    cache.delete(page_cache.cache_key(RequestFactory().get(url), page_cache.current_version()))
+    page_cache.forget(RequestFactory().get(url))
     with CaptureQueriesContext(connection) as queries:
         response = client.get(url)
     assert response.status_code == 200
