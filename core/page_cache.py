@@ -166,7 +166,7 @@ class RecentPages:
         self.used -= len(self._entries.pop(key)["content"])
 
 
-recent_pages = RecentPages(int(float(getattr(settings, "PAGE_CACHE_LOCAL_MB", 32)) * 1024 * 1024))
+recent_pages = RecentPages(getattr(settings, "PAGE_CACHE_LOCAL_MB", 32) * 1024 * 1024)
 
 
 class PageCacheMiddleware:
