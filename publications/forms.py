@@ -5,6 +5,7 @@ from django.utils.functional import lazy
 from django.utils.translation import gettext_lazy as _
 
 from core import personal_data, protection
+from core.widgets import RememberedSelect
 
 from .models import PrintRequest, max_copies_per_request
 
@@ -50,7 +51,10 @@ class PrintRequestForm(protection.HoneypotMixin, forms.ModelForm):
                 "max_value": _("You can ask for at most %(limit_value)s copies per request."),
             }
         )
-        self.fields["country"].widget.attrs["autocomplete"] = "country"
+        country = self.fields["country"]
+        country.widget = RememberedSelect(
+            "countries", attrs={**country.widget.attrs, "autocomplete": "country"}, choices=country.choices
+        )
         for name, field in self.fields.items():
             if field.required and name != protection.HONEYPOT_FIELD:
                 field.widget.attrs.setdefault("required", True)
