@@ -9,6 +9,7 @@ from collections import Counter
 
 from django.apps import apps
 from django.db.models import Count, Q
+from django.db.models.functions import Lower
 from django.utils.text import slugify
 from wagtail.models import Page
 
@@ -17,6 +18,9 @@ from partners.models import Partner, Project, partners_by_country
 
 METHOD_PAGE_MODELS = ("toolkit.ToolPage",)
 FILM_PAGE_MODELS = ("films.FilmPage",)
+
+# Project and partner pages show at most this many items per list, however large the site.
+LIST_LIMIT = 12
 
 
 def localized_snippets(items, locale):
@@ -73,15 +77,18 @@ def related_pages(stream, locale, model_labels):
     return [by_key[key_of[pk]] for pk in ids if pk in key_of and key_of[pk] in by_key]
 
 
-def pages_linking(snippet, locale, model_labels):
+def pages_linking(snippet, locale, model_labels, limit=None):
     """Live pages of the given models in `locale` that link `snippet` (a project or a
-    partner) through any foreign key or many-to-many, matched by translation key."""
+    partner) through any foreign key or many-to-many, matched by translation key.
+
+    With `limit`, each query fetches at most `limit` + 1 pages by title, so the caller
+    can tell there are more without counting them."""
     found = []
     for model in existing_models(model_labels):
         for field in model._meta.get_fields():
             if not field.is_relation or field.auto_created or field.related_model is not type(snippet):
                 continue
-            found.extend(
+            pages = (
                 model.objects.live()
                 .filter(
                     locale=locale, alias_of__isnull=True, **{f"{field.name}__translation_key": snippet.translation_key}
@@ -89,8 +96,37 @@ def pages_linking(snippet, locale, model_labels):
                 .exclude(restricted_q())
                 .distinct()
             )
+            if limit is not None:
+                pages = pages.order_by(Lower("title"), "pk")[: limit + 1]
+            found.extend(pages)
     unique = {page.pk: page for page in found}
-    return sorted(unique.values(), key=lambda page: page.title.casefold())
+    ordered = sorted(unique.values(), key=lambda page: page.title.casefold())
+    return ordered if limit is None else ordered[: limit + 1]
+
+
+def first_items(items, limit):
+    """(the first `limit` of `items`, whether there were more): `items` holds up to `limit` + 1."""
+    items = list(items)
+    return items[:limit], len(items) > limit
+
+
+METHOD_INDEX_MODEL = "toolkit.ToolkitIndexPage"
+FILM_INDEX_MODEL = "films.FilmIndexPage"
+
+
+def listing_url(model_label, locale, **filters):
+    """The URL of the first live index page of `model_label` in `locale`, with `filters`
+    as query string; None when there is no such page. Only called when a list is cut."""
+    from urllib.parse import urlencode
+
+    models = existing_models([model_label])
+    if not models:
+        return None
+    index = models[0].objects.live().filter(locale=locale).first()
+    if index is None:
+        return None
+    url = index.url
+    return f"{url}?{urlencode(filters)}" if filters else url
 
 
 # Projects -----------------------------------------------------------------------
@@ -107,9 +143,14 @@ def source_projects(index):
     return [(project, counts[project.translation_key]) for project in projects]
 
 
-def card_cases(cases, locale):
-    """Cases ready for cards: localized partners in bulk, ordered by title."""
-    cases = list(cases.select_related("project").prefetch_related("partners").order_by("title"))
+def card_cases(cases, locale, limit=None):
+    """Cases ready for cards: localized partners in bulk, ordered by title.
+
+    With `limit`, at most `limit` + 1 cases are fetched (see `first_items`)."""
+    cases = cases.select_related("project").prefetch_related("partners").order_by("title")
+    if limit is not None:
+        cases = cases[: limit + 1]
+    cases = list(cases)
     attach_localized_partners(cases, locale)
     return cases
 
@@ -125,12 +166,23 @@ def attach_localized_partners(cases, locale):
 def project_context(index, project):
     cases = index.cases().filter(project__translation_key=project.translation_key)
     partners = Partner.objects.filter(locale=index.locale, project__translation_key=project.translation_key)
+    project_cases, more_cases = first_items(card_cases(cases, index.locale, LIST_LIMIT), LIST_LIMIT)
+    methods = pages_linking(project, index.locale, METHOD_PAGE_MODELS, LIST_LIMIT)
+    methods, more_methods = first_items(methods, LIST_LIMIT)
+    films, more_films = first_items(pages_linking(project, index.locale, FILM_PAGE_MODELS, LIST_LIMIT), LIST_LIMIT)
     return {
         "project": project,
-        "project_cases": card_cases(cases, index.locale),
+        "project_cases": project_cases,
         "project_partners": partners,
-        "project_methods": pages_linking(project, index.locale, METHOD_PAGE_MODELS),
-        "project_films": pages_linking(project, index.locale, FILM_PAGE_MODELS),
+        "project_methods": methods,
+        "project_films": films,
+        "list_limit": LIST_LIMIT,
+        "more_cases": more_cases,
+        "more_methods": more_methods,
+        "more_films": more_films,
+        # Looked up only for a cut list, so a usual page costs no extra query.
+        "methods_listing_url": more_methods and listing_url(METHOD_INDEX_MODEL, index.locale, project=project.acronym),
+        "films_listing_url": more_films and listing_url(FILM_INDEX_MODEL, index.locale),
     }
 
 
@@ -151,11 +203,19 @@ def partner_for(slug, locale):
 
 def partner_context(index, partner):
     cases = index.cases().filter(partners__translation_key=partner.translation_key).distinct()
+    partner_cases, more_cases = first_items(card_cases(cases, index.locale, LIST_LIMIT), LIST_LIMIT)
+    methods = pages_linking(partner, index.locale, METHOD_PAGE_MODELS, LIST_LIMIT)
+    methods, more_methods = first_items(methods, LIST_LIMIT)
+    films, more_films = first_items(pages_linking(partner, index.locale, FILM_PAGE_MODELS, LIST_LIMIT), LIST_LIMIT)
     return {
         "partner": partner,
-        "partner_cases": card_cases(cases, index.locale),
-        "partner_methods": pages_linking(partner, index.locale, METHOD_PAGE_MODELS),
-        "partner_films": pages_linking(partner, index.locale, FILM_PAGE_MODELS),
+        "partner_cases": partner_cases,
+        "partner_methods": methods,
+        "partner_films": films,
+        "list_limit": LIST_LIMIT,
+        "more_cases": more_cases,
+        "more_methods": more_methods,
+        "more_films": more_films,
     }
 
 
