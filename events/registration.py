@@ -9,7 +9,8 @@ the confirmed registrations across every translation of the event:
   start of the transaction instead, so no two transactions can read the count
   and then both write.
 
-Emails are sent after the commit, never while the lock is held.
+Emails are rendered and written to the outbox in the same transaction as the
+registration (outbox/); a worker sends them later, never while the lock is held.
 """
 
 import base64
@@ -24,6 +25,7 @@ from django.template.loader import render_to_string
 from django.utils import timezone, translation
 
 from core import personal_data
+from outbox import tasks as outbox
 
 from .models import Registration, Roster
 
@@ -89,7 +91,7 @@ def register(page, data, language, base_url):
                 )["last"]
                 registration.waiting_position = (last or 0) + 1
             registration.save()
-            transaction.on_commit(lambda: send_confirmation(registration, base_url))
+            send_confirmation(registration, base_url)
     except IntegrityError as exc:
         # Only reachable if the unique constraint fires despite the check above.
         raise DuplicateRegistration from exc
@@ -131,7 +133,7 @@ def cancel(page, registration_id, base_url):
         registration.save(update_fields=["status", "waiting_position", "cancelled_at"])
         promoted = promote_waiting(roster, page.capacity)
         for person in promoted:
-            transaction.on_commit(lambda person=person: send_confirmation(person, base_url, promoted=True))
+            send_confirmation(person, base_url, promoted=True)
     return registration, promoted, False
 
 
@@ -182,7 +184,8 @@ def event_page_in(registration, language):
 
 def send_confirmation(registration, base_url, promoted=False):
     """The registrant's confirmation (or promotion) email, in their language, with a
-    cancel link and, for a confirmed place, the event as an .ics attachment."""
+    cancel link and, for a confirmed place, the event as an .ics attachment. Written
+    to the outbox: call it inside the transaction that saves the registration."""
     from .calendar import event_calendar
 
     page = event_page_in(registration, registration.language)
@@ -209,4 +212,4 @@ def send_confirmation(registration, base_url, promoted=False):
         if registration.status == Registration.Status.CONFIRMED:
             ics = event_calendar(page, base_url).to_ical()
             message.attach(f"{page.slug}.ics", ics, "text/calendar")
-    message.send()
+    outbox.enqueue(message)

@@ -19,7 +19,8 @@ statuses in the admin; "requested" and "sent" hold copies, "waiting" and
 "cancelled" do not. Waiting requests are not promoted automatically: an editor
 decides (the admin refuses a change that would exceed the stock).
 
-Emails are sent after the commit, never while the lock is held.
+Emails are rendered and written to the outbox in the same transaction as the
+request (outbox/); a worker sends them later, never while the lock is held.
 """
 
 from django.conf import settings
@@ -30,6 +31,7 @@ from django.template.loader import render_to_string
 from django.utils import timezone, translation
 
 from core import personal_data
+from outbox import tasks as outbox
 
 from .models import PrintRequest, PrintStock, PublicationPage
 
@@ -89,7 +91,7 @@ def request_copies(stock, data, language, base_url):
         )
         print_request.save()
         left = stock.left
-        transaction.on_commit(lambda: send_confirmation(print_request, base_url, left))
+        send_confirmation(print_request, base_url, left)
     return print_request
 
 
@@ -142,7 +144,8 @@ def publication_in(print_request, language):
 
 
 def send_confirmation(print_request, base_url, left):
-    """The requester's confirmation, in the language of the page they used."""
+    """The requester's confirmation, in the language of the page they used, written to
+    the outbox: call it inside the transaction that saves the request."""
     page = publication_in(print_request, print_request.language)
     with translation.override(print_request.language):
         context = {
@@ -155,4 +158,4 @@ def send_confirmation(print_request, base_url, left):
         }
         subject = render_to_string("publications/email/confirmation_subject.txt", context).strip()
         body = render_to_string("publications/email/confirmation.txt", context)
-    EmailMessage(subject=settings.EMAIL_SUBJECT_PREFIX + subject, body=body, to=[print_request.email]).send()
+    outbox.enqueue(EmailMessage(subject=settings.EMAIL_SUBJECT_PREFIX + subject, body=body, to=[print_request.email]))

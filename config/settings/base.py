@@ -23,6 +23,7 @@ INSTALLED_APPS = [
     "editorial",
     "home",
     "search",
+    "outbox",
     "wagtail_localize",
     "wagtail_localize.locales",  # replaces wagtail.locales
     "wagtail.contrib.forms",
@@ -45,6 +46,8 @@ INSTALLED_APPS = [
     "modelcluster",
     "taggit",
     "django_filters",
+    "django_tasks",
+    "django_tasks_db",
     "django.contrib.admin",
     "django.contrib.auth",
     "axes",
@@ -232,6 +235,21 @@ WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
 
 EMAIL_SUBJECT_PREFIX = "[STEPS] "
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", "STEPS <no-reply@localhost>")
+# Seconds an SMTP connection may wait before the send fails (and is retried by the outbox).
+EMAIL_TIMEOUT = env_int("EMAIL_TIMEOUT", 10)
+
+# Background tasks (django-tasks). "default" runs Wagtail's own tasks at once, as
+# Wagtail expects. "outbox" stores e-mail as task rows in the database, inserted in
+# the same transaction as the registration or request they belong to, and
+# `manage.py db_worker --backend outbox --queue-name outbox` sends them (outbox/).
+TASKS = {
+    "default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
+    "outbox": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["outbox"]},
+}
+# Attempts at sending one e-mail before it is marked failed; the wait between two
+# attempts starts at OUTBOX_RETRY_SECONDS and doubles each time.
+OUTBOX_MAX_ATTEMPTS = max(1, env_int("OUTBOX_MAX_ATTEMPTS", 8))
+OUTBOX_RETRY_SECONDS = max(0, env_int("OUTBOX_RETRY_SECONDS", 60))
 
 LOGGING = {
     "version": 1,

@@ -1,0 +1,16 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class OutboxConfig(AppConfig):
+    name = "outbox"
+    verbose_name = _("Outbox")
+
+    def ready(self):
+        from core import personal_data
+
+        from . import retries
+        from .personal_data import SOURCE
+
+        retries.connect()
+        personal_data.register(SOURCE)
