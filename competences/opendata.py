@@ -6,6 +6,8 @@ One CSV row per item, with its names and descriptions in every language:
     description_en, description_fr, description_nl, uri, is_example
 
 Parents come before their children; the sort order follows the file order.
+The file is written by core.csv_export, which quotes cells a spreadsheet would run
+as formulas; the import reads them back unquoted.
 """
 
 import csv
@@ -19,6 +21,8 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils import translation
 from wagtail.models import Locale
+
+from core import csv_export
 
 from .models import Alignment, Framework, FrameworkItem, code_validator
 from .queries import build_tree
@@ -96,7 +100,7 @@ def _depth_first(nodes):
 def write_csv(framework, stream):
     family = load_family(framework)
     languages = language_codes()
-    writer = csv.writer(stream)
+    writer = csv_export.writer(stream)
     writer.writerow(csv_columns())
     for item in family.items:
         writer.writerow(
@@ -252,7 +256,8 @@ class _Validator:
         return self.frameworks[code]
 
     def parse(self, number, row):
-        values = {key: (value or "").strip() for key, value in row.items() if key is not None}
+        # Cells the export quoted so that spreadsheets do not run them ("'-…") are read back as written.
+        values = {key: csv_export.restore(value or "").strip() for key, value in row.items() if key is not None}
         if None in row:
             raise FrameworkImportError(number, "more cells than columns")
         framework_code = values.get("framework", "")

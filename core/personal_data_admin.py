@@ -33,6 +33,7 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.widgets.button import Button
 
 from core import personal_data
+from core.csv_export import SafeSpreadsheetExportMixin
 
 EXPORT, ERASE, ANONYMISE_EXPIRED = "personal_data_export", "personal_data_erase", "personal_data_anonymise_expired"
 
@@ -62,7 +63,9 @@ class _PersonalDataButtons:
         return reverse(names[EXPORT], args=[instance.pk]), reverse(names[ERASE], args=[instance.pk])
 
 
-class PersonalDataIndexView(_PersonalDataButtons, generic.IndexView):
+class PersonalDataIndexView(SafeSpreadsheetExportMixin, _PersonalDataButtons, generic.IndexView):
+    # Its CSV export holds what people typed: written by the site's one neutralising writer.
+
     @cached_property
     def header_more_buttons(self):
         buttons = list(super().header_more_buttons)

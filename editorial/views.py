@@ -4,11 +4,13 @@ from django.core.exceptions import PermissionDenied
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.views.reports import ReportView
 
+from core.csv_export import SafeSpreadsheetExportMixin
+
 from .roles import is_coordinator
 from .status import status_matrix
 
 
-class TranslationStatusReportView(ReportView):
+class TranslationStatusReportView(SafeSpreadsheetExportMixin, ReportView):
     page_title = _("Translation status")
     header_icon = "globe"
     template_name = "editorial/translation_status.html"

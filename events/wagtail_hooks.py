@@ -13,6 +13,7 @@ from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from core.csv_export import SafeSpreadsheetExportMixin
 from core.personal_data_admin import PersonalDataViewSetMixin
 
 from . import targets
@@ -85,7 +86,7 @@ def register_registration_viewset():
     return registration_viewset
 
 
-class TargetsReportView(ReportView):
+class TargetsReportView(SafeSpreadsheetExportMixin, ReportView):
     """Participants and events so far against the cluster's targets, per kind of event."""
 
     page_title = _("Event targets")

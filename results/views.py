@@ -6,6 +6,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.views.reports import ReportView
 
+from core.csv_export import SafeSpreadsheetExportMixin
 from editorial.roles import is_coordinator
 
 from .figures import export_rows, results
@@ -17,7 +18,7 @@ def _site_language():
     return code if code in dict(settings.LANGUAGES) else settings.LANGUAGE_CODE
 
 
-class ResultsReportView(ReportView):
+class ResultsReportView(SafeSpreadsheetExportMixin, ReportView):
     page_title = _("Results against targets")
     header_icon = "doc-full-inverse"
     template_name = "results/admin/report.html"

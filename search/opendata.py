@@ -20,7 +20,6 @@ names in the dataset's language and, for cases, the partner links and names.
 The CSV is streamed as it is written.
 """
 
-import csv
 import json
 from dataclasses import dataclass
 
@@ -31,6 +30,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale
 
 from competences.models import FrameworkItem
+from core import csv_export
 from core.languages import restricted_q
 from core.licences import licence_url
 from partners.models import Partner
@@ -247,13 +247,6 @@ def csv_cell(value):
     return str(value)
 
 
-class _Echo:
-    """A file-like object whose write returns the line, for streaming csv.writer output."""
-
-    def write(self, value):
-        return value
-
-
 def licence_link():
     return f'<{LICENCE_URL}>; rel="license"'
 
@@ -265,7 +258,7 @@ def filename(data):
 def download_csv(request, slug):
     data = dataset(slug)
     names, rows = records(data, request)
-    writer = csv.writer(_Echo())
+    writer = csv_export.writer(csv_export.Echo())
 
     def lines():
         # A byte-order mark lets spreadsheet programs read the file as UTF-8.
