@@ -36,7 +36,9 @@ class TranslationReview(models.Model):
 
     @property
     def reviewer_name(self):
+        """The reviewer's full name for readers, or "" when they have none: a username
+        is an account's login name, never shown in public."""
         user = self.reviewed_by
         if user is None:
             return ""
-        return user.get_full_name() or user.get_username()
+        return user.get_full_name().strip()

@@ -70,8 +70,8 @@ def provenance(page):
 
 
 def _reviewer_fields(user_model):
-    """The user fields TranslationReview.reviewer_name reads (full name, else username)."""
-    return ("first_name", "last_name", user_model.USERNAME_FIELD)
+    """The user fields TranslationReview.reviewer_name reads: the full name only."""
+    return ("first_name", "last_name")
 
 
 def _machine_strings(page):
