@@ -117,7 +117,8 @@ def build(args, env):
     print(f"Database: {env['DATABASE_URL']} (scale {args.scale})", flush=True)
     manage(env, "migrate", "--noinput", "-v0")
     started = time.monotonic()
-    manage(env, "load_demo", "--if-empty", "--scale", str(args.scale), "-v0")
+    # Built under the production settings it is served with: content only, no demo accounts.
+    manage(env, "load_demo", "--if-empty", "--allow-outside-development", "--scale", str(args.scale), "-v0")
     print(f"  demo ready in {time.monotonic() - started:.0f} s", flush=True)
     manage(env, "compile_translations", "-v0")
     manage(env, "collectstatic", "--noinput", "-v0")

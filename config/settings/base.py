@@ -173,8 +173,10 @@ RATELIMIT_ENABLE = env_bool("RATELIMIT_ENABLE", True)
 PERSONAL_DATA_RETENTION_DAYS = env_int("PERSONAL_DATA_RETENTION_DAYS", 180)
 PERSONAL_DATA_CONTACT = env("PERSONAL_DATA_CONTACT", "")
 
-# Demo accounts (one per role) are created by load_demo only where this is true:
-# development, never production.
+# The demo (load_demo) is built only where DEMO_ALLOWED is true: development and the
+# test suite. Its accounts (one per role, published password) also need DEMO_USERS
+# and DEBUG: development only, never production (core/demo/development.py).
+DEMO_ALLOWED = False
 DEMO_USERS = False
 
 STATICFILES_FINDERS = [

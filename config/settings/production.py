@@ -8,6 +8,9 @@ from .base import *  # noqa: F403
 from .env import env, env_bool, env_int, env_list, env_required
 
 DEBUG = False
+# Never the demo or its accounts (load_demo --allow-outside-development builds the content only).
+DEMO_ALLOWED = False
+DEMO_USERS = False
 SECRET_KEY = env_required("SECRET_KEY")
 env_required("ALLOWED_HOSTS")
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS")

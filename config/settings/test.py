@@ -16,6 +16,8 @@ EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 # tests/outbox switch to the database backend and run the worker themselves.
 TASKS = {**TASKS, "outbox": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend", "QUEUES": ["outbox"]}}  # noqa: F405
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# The suite builds the demo to test against (without its accounts: DEMO_USERS is off).
+DEMO_ALLOWED = True
 MEDIA_ROOT = Path(env("MEDIA_ROOT", BASE_DIR / ".test-media"))  # noqa: F405
 WAGTAILADMIN_BASE_URL = "http://testserver"
 # Login throttling off (client.login() has no request for django-axes to read);

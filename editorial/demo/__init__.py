@@ -5,11 +5,12 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from wagtail.models import Page
 
+from core.demo.development import demo_accounts_allowed, require_demo_accounts_allowed
 from editorial.models import TranslationReview
 from editorial.provenance import is_translation
 from editorial.roles import COORDINATORS, TRANSLATORS, editor_group_name, setup_roles
 
-DEMO_PASSWORD = "steps-demo"  # noqa: S105 - development accounts only (settings.DEMO_USERS)
+DEMO_PASSWORD = "steps-demo"  # noqa: S105 - development accounts only (core/demo/development.py)
 DEMO_ACCOUNTS = [
     ("coordinator", "Clara", "Coordinator", [COORDINATORS]),
     ("editor-en", "Edward", "Medway", ["en"]),
@@ -23,7 +24,7 @@ def build_roles(ctx):
     groups = setup_roles()
     ctx.log(f"  {len(groups)} editorial groups and the review workflow")
     reviewer = None
-    if settings.DEMO_USERS:
+    if demo_accounts_allowed():
         reviewer = create_demo_accounts()
         ctx.log(f"  demo accounts (password “{DEMO_PASSWORD}”): {', '.join(a[0] for a in DEMO_ACCOUNTS)}")
     # The demo translations were written and checked by people: record the review.
@@ -33,6 +34,7 @@ def build_roles(ctx):
 
 
 def create_demo_accounts():
+    require_demo_accounts_allowed()
     User = get_user_model()
     accounts = {}
     for username, first_name, last_name, roles in DEMO_ACCOUNTS:

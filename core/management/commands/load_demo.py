@@ -4,6 +4,10 @@ python manage.py load_demo            # the demo site
 python manage.py load_demo --scale 10 # ten times the generated items, for benchmarks
 python manage.py load_demo --scale 63 # about 10,000 live pages (core/demo/scaled.py)
 python manage.py load_demo --if-empty # only when the database has no content yet
+
+It runs in development only (settings DEMO_ALLOWED: dev and test settings) and
+refuses elsewhere, unless given --allow-outside-development, which builds the
+content and never the demo accounts (core/demo/development.py).
 """
 
 import time
@@ -13,6 +17,7 @@ from django.db import transaction
 from django.test import override_settings
 
 from core.demo.context import DemoContext, ensure_locales
+from core.demo.development import ALLOW_FLAG, demo_accounts_allowed, demo_allowed
 from core.demo.registry import demo_steps
 
 
@@ -34,10 +39,26 @@ class Command(BaseCommand):
             action="store_true",
             help="Do nothing when the site already has content (used by `make setup`).",
         )
+        parser.add_argument(
+            ALLOW_FLAG,
+            action="store_true",
+            dest="allow_outside_development",
+            help=(
+                "Build the demo content where the settings do not allow it (DEMO_ALLOWED off, as in production "
+                "settings), e.g. for a benchmark database. The demo accounts are never created with it."
+            ),
+        )
 
-    def handle(self, *args, scale, if_empty, **options):
+    def handle(self, *args, scale, if_empty, allow_outside_development, **options):
+        if not (demo_allowed() or allow_outside_development):
+            raise CommandError(
+                "The demo is for development and these settings do not allow it (DEMO_ALLOWED is off). "
+                f"To build its content anyway, without the demo accounts, pass {ALLOW_FLAG}."
+            )
         if scale < 1:
             raise CommandError("--scale must be 1 or more.")
+        # The flag is for content only: no account with the demo's published password.
+        accounts = demo_accounts_allowed() and not allow_outside_development
         if if_empty and self.has_content():
             if options["verbosity"] > 0:
                 self.stdout.write("The database already has content; demo not loaded.")
@@ -47,7 +68,7 @@ class Command(BaseCommand):
         # Translations are created with their source's slug and then given their own:
         # no visitor ever used the old addresses, so no redirects are due (and at a
         # large scale, Wagtail's redirect batch for a busy section outgrows SQLite).
-        with override_settings(WAGTAILREDIRECTS_AUTO_CREATE=False), transaction.atomic():
+        with override_settings(WAGTAILREDIRECTS_AUTO_CREATE=False, DEMO_USERS=accounts), transaction.atomic():
             context = DemoContext(stdout=self.stdout if options["verbosity"] > 0 else None, scale=scale)
             for _order, label, step in demo_steps():
                 context.log(f"{label}…")
