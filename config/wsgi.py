@@ -9,6 +9,14 @@ os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.production")
 
 application = get_wsgi_application()
 
+# Refuse to serve with a configuration that would serve stale pages (core/checks.py).
+from django.core.exceptions import ImproperlyConfigured  # noqa: E402
+
+from core.checks import startup_errors  # noqa: E402
+
+if errors := startup_errors():
+    raise ImproperlyConfigured(errors)
+
 # Import every view module now, then exempt all these long-lived objects (modules,
 # models, templates' code) from the garbage collector's full scans: otherwise a
 # request that happens to trigger one pauses for tens of milliseconds.

@@ -7,7 +7,7 @@ class CoreConfig(AppConfig):
     verbose_name = _("Site core")
 
     def ready(self):
-        from . import cache_invalidation, locale_cache, routing
+        from . import cache_invalidation, checks, locale_cache, routing  # noqa: F401 - checks registers itself
 
         cache_invalidation.connect()
         locale_cache.install()

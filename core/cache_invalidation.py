@@ -1,28 +1,65 @@
-"""What invalidates the page cache: anything a visitor could see change."""
+"""What renews cached pages: anything a visitor could see change.
+
+Two mechanisms (core/content_version.py):
+
+- Changes that many pages may show move the site-wide content version on:
+  a page published, unpublished, moved or deleted; a view restriction added,
+  changed or removed on a page or a collection; a collection, document or image
+  saved or deleted (titles, files, privacy); a redirect; a site; a setting; a
+  translatable snippet (partners, the framework, the footer…).
+- Records that only some pages show say which with `page_cache_tags()`: a
+  registration renews the pages that show its event's places (the event in every
+  language, the listings and calendars that show them, the results page), and
+  nothing else. Those pages declare the same tags while they render
+  (`content_version.depends_on`).
+"""
 
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save
-from wagtail.models import Page, Site, TranslatableMixin
+from wagtail.contrib.redirects.models import Redirect
+from wagtail.contrib.settings.models import BaseGenericSetting, BaseSiteSetting
+from wagtail.documents.models import AbstractDocument
+from wagtail.images.models import AbstractImage
+from wagtail.models import (
+    BaseViewRestriction,
+    Collection,
+    Locale,
+    Page,
+    Site,
+    TranslatableMixin,
+)
 from wagtail.signals import page_published, page_unpublished, post_page_move, published, unpublished
 
-from .page_cache import bump_version
+from .content_version import bump_tags, bump_version
+
+SHOWN_ON_MANY_PAGES = (
+    BaseViewRestriction,
+    Collection,
+    AbstractDocument,
+    AbstractImage,
+    Redirect,
+    Site,
+    Locale,
+    BaseSiteSetting,
+    BaseGenericSetting,
+)
 
 
-def _shown_on_pages(sender):
-    # Translatable snippets (partners, framework, footer…) appear on pages;
-    # models that pages show live (registrations, copy requests) say so; a
-    # site decides which pages a host serves (and core.routing remembers it).
-    return (
-        getattr(sender, "invalidates_page_cache", False)
-        or (issubclass(sender, TranslatableMixin) and not issubclass(sender, Page))
-        or issubclass(sender, Site)
+def _shown_on_many_pages(sender):
+    return issubclass(sender, SHOWN_ON_MANY_PAGES) or (
+        issubclass(sender, TranslatableMixin) and not issubclass(sender, Page)
     )
 
 
-def _on_model_change(sender, **kwargs):
-    if _shown_on_pages(sender):
+def _on_model_change(sender, instance, **kwargs):
+    tags = getattr(instance, "page_cache_tags", None)
+    if tags is not None:
+        renew = tags()
+        bump_tags(renew)
         # Again once the transaction commits, so that a page rendered from the
         # old data in the meantime is not kept.
+        transaction.on_commit(lambda: bump_tags(renew))
+    elif _shown_on_many_pages(sender):
         bump_version()
         transaction.on_commit(bump_version)
 

@@ -1,15 +1,31 @@
-"""A shared cache of whole public pages for anonymous visitors.
+"""A shared cache of whole public responses for anonymous visitors.
 
-Served from the second middleware layer, before sessions, authentication and
-Wagtail's routing run. Each process also keeps the pages it served lately in its
-own memory (`RecentPages`), under the same versioned keys, so a page served
-again costs one small read of the version from the shared cache. Keyed by host,
-path (which carries the language prefix) and query string, and by a site-wide
-version number: any change a visitor could see (a page published, unpublished,
-moved or deleted, a snippet saved, a registration or a copy request) bumps the
-version, so no page is ever served stale. Editors, who carry a session cookie,
-always get fresh pages; so does any response that sets a cookie or depends on
-one (a form with a CSRF token).
+Served from an early middleware layer, before sessions, authentication and
+Wagtail's routing run. What it promises:
+
+- **Fidelity.** A hit answers with the status, headers and body of the response
+  that was stored; only `Date` and the `X-Page-Cache` marker differ. Only whole,
+  non-streaming 200 answers to GET are stored, and only when they set no cookie
+  and render no CSRF token: HEAD, file, range (206) and streaming responses never
+  are. A stored page answers a HEAD with its headers and no body.
+- **A bounded key space.** The key is the host (lower case, one of ALLOWED_HOSTS),
+  the path, and the values of the query parameters the page reads: each process
+  learns which parameters a path's view asks for (`request.GET` records what is
+  read during a render), and drops the others from the key, so `?x=1`, `?x=2`…
+  all get the page without them. A render of a request that carried a parameter
+  its view never asked for is not stored (the page might echo it). Each path keeps
+  at most `PAGE_CACHE_MAX_VARIANTS` stored variants per content version. A
+  session cookie that is invalid or expired does not bypass the cache; only a
+  live session (an editor, or a visitor with a message to show) does.
+- **Precise invalidation.** Entries carry the content version in their key and
+  the versions of the tags they depend on (core/content_version.py): a publish
+  renews every page, a registration only the pages that show that event's places.
+- **Degrade, don't fail.** When the shared cache cannot be reached, requests are
+  served uncached (core/resilient_cache.py logs it and backs off).
+
+Each process also keeps the pages it served lately in its own memory
+(`RecentPages`), under the same versioned keys, so a page served again costs no
+round trip to the shared cache while the versions are known to hold.
 """
 
 import functools
@@ -18,72 +34,39 @@ import re
 import threading
 import time
 from collections import OrderedDict
+from importlib import import_module
 
 from django.conf import settings
-from django.core.cache import caches
-from django.http import HttpResponse
+from django.core.exceptions import DisallowedHost
+from django.http import HttpResponse, QueryDict
 from django.utils.cache import patch_cache_control
 
-VERSION_KEY = "page-cache:version"
-CACHED_HEADERS = ("Content-Type", "Content-Language", "Link")
+from core import content_version
+from core.content_version import current_version, enabled, shared_cache
+from core.resilient_cache import reachable
 
-
-def _cache():
-    return caches[getattr(settings, "PAGE_CACHE_ALIAS", "default")]
-
-
-def enabled():
-    return getattr(settings, "PAGE_CACHE_ENABLED", True)
-
-
-def current_version():
-    version = _cache().get(VERSION_KEY)
-    if version is None:
-        # A cache that lost its keys (a restart, a flush) starts from a number never
-        # used before, so what processes remember of an older version is never reused.
-        start = time.time_ns() // 1000
-        _cache().add(VERSION_KEY, start, timeout=None)
-        version = _cache().get(VERSION_KEY, start)
-    return version
-
-
-def bump_version(*args, **kwargs):
-    """Invalidate every cached page at once (signal receiver friendly)."""
-    try:
-        _cache().incr(VERSION_KEY)
-    except ValueError:  # no version yet: any fresh one will do
-        current_version()
-
-
-def per_version(function):
-    """Keep `function(*args)` in process memory until the content version changes.
-
-    For facts derived from many rows that every request would otherwise read
-    again (all the competence links of a language, say): each process keeps the
-    result of the current version only, so a publish anywhere refreshes it at
-    the next call, in every process. Without the page cache (development,
-    tests) there is no shared version to trust, and the function always runs.
-    """
-    memory = {}
-
-    @functools.wraps(function)
-    def remembered(*args):
-        if not enabled():
-            return function(*args)
-        version = current_version()
-        if memory.get("version") != version:
-            memory.clear()
-            memory["version"] = version
-        if args not in memory:
-            memory[args] = function(*args)
-        return memory[args]
-
-    remembered.forget = memory.clear
-    return remembered
+# Set by the server or by the cache for each answer, never stored.
+UNSTORED_HEADERS = {"date", "x-page-cache", "set-cookie"}
+MAX_LEARNED_PARAMETERS = 24
 
 
 def _prefixes():
     return tuple(f"/{code}/" for code, _name in settings.LANGUAGES)
+
+
+# Which requests and responses ----------------------------------------------------------------
+
+
+def _live_session(request):
+    """Whether the request's session cookie names a live, non-empty session (an editor's, say)."""
+    key = request.COOKIES.get(settings.SESSION_COOKIE_NAME)
+    if not key:
+        return False
+    store = import_module(settings.SESSION_ENGINE).SessionStore(key)
+    try:
+        return bool(store.load())
+    except Exception:  # a session store that cannot answer: treat the visitor as signed in, uncached
+        return True
 
 
 def cacheable_request(request):
@@ -91,41 +74,120 @@ def cacheable_request(request):
         enabled()
         and request.method in ("GET", "HEAD")
         and request.path.startswith(_prefixes())
-        and settings.SESSION_COOKIE_NAME not in request.COOKIES
+        and not _live_session(request)
     )
 
 
 def cacheable_response(request, response):
-    if response.status_code != 200 or response.streaming or response.cookies:
+    if request.method != "GET" or response.status_code != 200 or response.streaming or response.cookies:
         return False
     # A page that rendered a CSRF token belongs to one visitor. (Pages also say
     # "Vary: Cookie" because templates look at request.user; requests with a
-    # session cookie never reach the cache, so that alone is no reason to skip.)
+    # live session never reach the cache, so that alone is no reason to skip.)
     if request.META.get("CSRF_COOKIE_NEEDS_UPDATE"):
         return False
     control = response.get("Cache-Control", "").lower()
     return not any(word in control for word in ("private", "no-store", "no-cache"))
 
 
-def cache_key(request, version):
-    raw = f"{request.get_host()}|{request.get_full_path()}"
+# Keys ---------------------------------------------------------------------------------------
+
+
+class RecordingQueryDict(QueryDict):
+    """request.GET that notes which parameters the view asks for, present or not."""
+
+    def __init__(self, *args, **kwargs):
+        self.asked = set()
+        super().__init__(*args, **kwargs)
+        self.asked = set()  # what parsing the query string looked at is not the view's asking
+
+    def __getitem__(self, key):
+        self.asked.add(key)
+        return super().__getitem__(key)
+
+    def __contains__(self, key):
+        self.asked.add(key)
+        return super().__contains__(key)
+
+    def get(self, key, default=None):
+        self.asked.add(key)
+        return super().get(key, default)
+
+    def getlist(self, key, default=None):
+        self.asked.add(key)
+        return super().getlist(key, default)
+
+    def __deepcopy__(self, memo):
+        # A copy (for links with one parameter changed) records nothing of its own.
+        copied = super().__deepcopy__(memo)
+        copied.asked = set()
+        return copied
+
+
+class ParameterMemory:
+    """The query parameters each path's view asks for, learned from this process's renders."""
+
+    def __init__(self, size=20_000):
+        self.size = size
+        self._paths = OrderedDict()
+        self._lock = threading.Lock()
+
+    def get(self, place):
+        return self._paths.get(place, frozenset())
+
+    def learn(self, place, asked):
+        with self._lock:
+            known = self._paths.get(place, frozenset()) | frozenset(asked)
+            self._paths[place] = known
+            self._paths.move_to_end(place)
+            while len(self._paths) > self.size:
+                self._paths.popitem(last=False)
+            return known
+
+
+parameters = ParameterMemory()
+
+
+def _place(request):
+    """(host, path) in the form the key uses, or None for a host the site does not serve."""
+    try:
+        host = request.get_host()  # validated against ALLOWED_HOSTS
+    except DisallowedHost:
+        return None
+    return host.lower().rstrip("."), request.path
+
+
+def _key(version, place, query, names):
+    kept = sorted((name, query.getlist(name)) for name in names if name in query)
+    raw = repr((place, sorted(names), kept))
     return f"page-cache:{version}:{hashlib.sha256(raw.encode()).hexdigest()}"
+
+
+def cache_key(request, version):
+    place = _place(request)
+    return _key(version, place, request.GET, parameters.get(place))
 
 
 def forget(request):
     """Drop the cached copy of this request's page (shared and in this process), e.g. to measure a render."""
-    key = cache_key(request, current_version())
-    _cache().delete(key)
+    version = current_version()
+    if version is None:
+        return
+    key = cache_key(request, version)
+    shared_cache().delete(key)
     recent_pages.forget(key)
+
+
+# Each process's memory ----------------------------------------------------------------------
 
 
 class RecentPages:
     """The pages one process served lately, by their versioned cache key, within a byte budget.
 
-    A key names one version of one address, so an entry can never be stale: a
-    publish moves the version on and the old keys are simply not asked for again
-    (the least recently used go first when the budget is full). Entries also end
-    when their page's lifetime does.
+    A key names one version of one address, so an entry is never stale as to
+    editors' changes: a publish moves the version on and the old keys are simply
+    not asked for again (the least recently used go first when the budget is
+    full). Tags are checked on every hit; entries also end with their lifetime.
     """
 
     def __init__(self, budget_bytes):
@@ -162,11 +224,19 @@ class RecentPages:
             if key in self._entries:
                 self._drop(key)
 
+    def clear(self):
+        with self._lock:
+            self._entries.clear()
+            self.used = 0
+
     def _drop(self, key):
         self.used -= len(self._entries.pop(key)["content"])
 
 
 recent_pages = RecentPages(getattr(settings, "PAGE_CACHE_LOCAL_MB", 32) * 1024 * 1024)
+
+
+# The middleware -----------------------------------------------------------------------------
 
 
 class PageCacheMiddleware:
@@ -176,46 +246,97 @@ class PageCacheMiddleware:
     def __call__(self, request):
         if not cacheable_request(request):
             return self.get_response(request)
-        version = current_version()
-        key = cache_key(request, version)
-        stored = recent_pages.get(key)
-        if stored is None:
-            stored = _cache().get(key)
-            if stored is not None and stored.get("expires", 0) > time.time():
-                recent_pages.put(key, stored)
+        place = _place(request)
+        version = current_version() if place is not None else None
+        if version is None:  # a host we do not serve (Django answers 400), or the cache is away
+            return self.get_response(request)
+        query = request.GET
+        key = _key(version, place, query, parameters.get(place))
+        stored = self._lookup(key)
         if stored is not None:
-            return self._rebuild(stored)
-        response = self.get_response(request)
-        if cacheable_response(request, response):
-            lifetime = page_lifetime(response)
-            cdn_seconds = min(lifetime, _cdn_seconds())
-            stored = self._freeze(response, cdn_seconds, expires=time.time() + lifetime)
-            _cache().set(key, stored, timeout=lifetime)
-            recent_pages.put(key, stored)
-            response["X-Page-Cache"] = "miss"
-            # A CDN may keep the page briefly and refresh it in the background; the
-            # browser always asks again, so a publish shows at the next visit.
-            response["Cache-Control"] = _cdn_cache_control(cdn_seconds)
-        return response
+            return _rebuild(stored, head=request.method == "HEAD")
+        return self._render_and_store(request, version, place, query)
 
     @staticmethod
-    def _freeze(response, cdn_seconds, expires):
-        headers = {name: response[name] for name in CACHED_HEADERS if name in response}
-        return {"content": response.content, "headers": headers, "cdn_seconds": cdn_seconds, "expires": expires}
+    def _lookup(key):
+        stored = recent_pages.get(key)
+        if stored is None:
+            stored = shared_cache().get(key)
+            if stored is None or stored.get("expires", 0) <= time.time():
+                return None
+            recent_pages.put(key, stored)
+        if stored["tags"]:
+            now = content_version.tag_versions(list(stored["tags"]))
+            if now != stored["tags"]:
+                return None
+        return stored
 
-    def _rebuild(self, stored):
-        # The hit path: one response built from the stored headers, with the
-        # CDN's Cache-Control worked out once per process rather than parsed anew.
-        cache_control = _cdn_cache_control(stored.get("cdn_seconds", _cdn_seconds()))
-        headers = {**stored["headers"], "X-Page-Cache": "hit", "Cache-Control": cache_control}
-        return HttpResponse(stored["content"], headers=headers)
+    def _render_and_store(self, request, version, place, query):
+        recording = RecordingQueryDict(request.META.get("QUERY_STRING", ""), encoding=request.encoding)
+        request.GET = recording
+        token = content_version.start_recording()
+        try:
+            response = self.get_response(request)
+        finally:
+            tags = content_version.stop_recording(token)
+        if not cacheable_response(request, response) or None in tags.values():
+            return response
+        names = parameters.learn(place, recording.asked)
+        if set(query) - names or len(names) > MAX_LEARNED_PARAMETERS:
+            # The page never asked for some parameter, yet might echo it (a link
+            # keeping the query): serve this render, store only renders without one.
+            return response
+        key = _key(version, place, query, names)
+        if query and not _room_for_variant(version, place):
+            return response
+        if "max-age" not in response.get("Cache-Control", "") or "max-age=0" in response["Cache-Control"]:
+            # A CDN may keep the page briefly and refresh it in the background; the
+            # browser always asks again, so a publish shows at the next visit.
+            response["Cache-Control"] = _cdn_cache_control(min(page_lifetime(response), _cdn_seconds()))
+        response["X-Page-Cache"] = "miss"
+        stored = _freeze(response, tags, expires=time.time() + page_lifetime(response))
+        shared_cache().set(key, stored, timeout=page_lifetime(response))
+        if reachable(shared_cache()):
+            recent_pages.put(key, stored)
+        return response
+
+
+def _room_for_variant(version, place):
+    """Whether one more query variant of this path may be stored under this version."""
+    counter = f"page-cache:{version}:variants:{hashlib.sha256(repr(place).encode()).hexdigest()}"
+    cache = shared_cache()
+    cache.add(counter, 0, timeout=getattr(settings, "PAGE_CACHE_SECONDS", 600))
+    try:
+        count = cache.incr(counter)
+    except ValueError:
+        return False
+    return count <= getattr(settings, "PAGE_CACHE_MAX_VARIANTS", 100)
+
+
+def _freeze(response, tags, expires):
+    headers = [(name, value) for name, value in response.items() if name.lower() not in UNSTORED_HEADERS]
+    return {
+        "status": response.status_code,
+        "content": response.content,
+        "headers": headers,
+        "tags": dict(tags),
+        "expires": expires,
+    }
+
+
+def _rebuild(stored, head=False):
+    response = HttpResponse(b"" if head else stored["content"], status=stored["status"])
+    for name, value in stored["headers"]:
+        response[name] = value
+    response["X-Page-Cache"] = "hit"
+    return response
 
 
 def page_lifetime(response):
     """How long a page is kept: PAGE_CACHE_SECONDS, or less if the page itself asks
     for a shorter `s-maxage` (figures that change without a publish, for example)."""
     seconds = getattr(settings, "PAGE_CACHE_SECONDS", 600)
-    asked = re.search(r"s-maxage=(\d+)", response.get("Cache-Control", ""))
+    asked = re.search(r"s-maxage=(\d{1,9})", response.get("Cache-Control", ""))
     return min(seconds, int(asked.group(1))) if asked else seconds
 
 
@@ -225,7 +346,7 @@ def _cdn_seconds():
 
 @functools.lru_cache(maxsize=8)
 def _cdn_cache_control(s_maxage):
-    """The Cache-Control of a page served from the cache (the same for every page)."""
+    """The Cache-Control of a page kept by the cache (the same for every page)."""
     response = HttpResponse()
     patch_cache_control(response, public=True, max_age=0, s_maxage=s_maxage, stale_while_revalidate=30)
     return response["Cache-Control"]

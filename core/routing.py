@@ -27,7 +27,7 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.models import Locale, Page, PageViewRestriction, Site
 from wagtail.models.sites import get_site_for_hostname
 
-from core import page_cache
+from core.content_version import per_version
 
 
 def lineage_paths(path, steplen=Page.steplen):
@@ -35,7 +35,7 @@ def lineage_paths(path, steplen=Page.steplen):
     return [path[:end] for end in range(steplen, len(path) + 1, steplen)]
 
 
-@page_cache.per_version
+@per_version
 def _site_rows(hostname, port):
     """The site answering for a host and port, with its root page, as raw rows."""
     try:
@@ -74,7 +74,7 @@ def _home_place(site, locale):
     return _translated_home_place(root.translation_key, locale.pk)
 
 
-@page_cache.per_version
+@per_version
 def _translated_home_place(translation_key, locale_pk):
     home = Page.objects.filter(translation_key=translation_key, locale_id=locale_pk, live=True).first()
     if home is None:

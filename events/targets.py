@@ -99,8 +99,11 @@ def event_figures(now=None):
     from django.db.models import Count, Q
     from django.utils import timezone
 
+    from core.content_version import depends_on
+
     from .models import EventPage, Registration
 
+    depends_on("registrations")
     now = now or timezone.now()
     events = {}
     for key, kind, end in EventPage.objects.live().order_by("locale_id").values_list("translation_key", "kind", "end"):

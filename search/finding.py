@@ -24,7 +24,7 @@ from wagtail.models import Locale, Page
 
 from competences.models import FrameworkItem
 from competences.queries import competence_page_models
-from core import page_cache
+from core.content_version import per_version
 from core.filters import Facet, FacetedFilter, Option
 from core.languages import restricted_q
 from core.listing import paginate
@@ -72,7 +72,7 @@ def type_choices(content_type_ids):
     return sorted(choices, key=lambda option: option.label.lower())
 
 
-@page_cache.per_version
+@per_version
 def competence_facts(locale_id):
     """({page id: {competence value}}, [competence options]) for every page of a language.
 

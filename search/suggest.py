@@ -21,7 +21,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from wagtail.models import Locale
 
-from core import page_cache, protection
+from core import content_version, protection
 
 from .finding import searchable_pages
 from .views import clean_query
@@ -59,11 +59,13 @@ def suggest(request):
     if len(query) < MIN_LENGTH:
         return JsonResponse({"query": query, "suggestions": [], "message": _("Type at least two letters.")})
     digest = hashlib.sha256(query.lower().encode()).hexdigest()[:32]
-    key = f"search:suggest:{page_cache.current_version()}:{get_language()}:{digest}"
-    found = cache.get(key)
+    version = content_version.current_version()
+    key = f"search:suggest:{version}:{get_language()}:{digest}"
+    found = cache.get(key) if version is not None else None
     if found is None:
         found = suggestions(request, query)
-        cache.set(key, found, CACHE_SECONDS)
+        if version is not None:
+            cache.set(key, found, CACHE_SECONDS)
     response = JsonResponse({"query": query, "suggestions": found})
     response["Cache-Control"] = "private, max-age=60"
     return response

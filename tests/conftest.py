@@ -31,10 +31,17 @@ def production_caching(settings):
     """The page cache on, as in production, starting (and leaving) empty."""
     from django.core.cache import cache
 
-    cache.clear()
+    from core import content_version, page_cache
+
+    def empty():
+        cache.clear()
+        content_version.forget_known()
+        page_cache.recent_pages.clear()
+
+    empty()
     settings.PAGE_CACHE_ENABLED = True
     yield
-    cache.clear()
+    empty()
 
 
 @pytest.fixture

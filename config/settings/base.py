@@ -5,7 +5,7 @@ from pathlib import Path
 
 import dj_database_url
 
-from .env import env, env_bool, env_int
+from .env import env, env_bool, env_float, env_int
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
@@ -169,6 +169,9 @@ else:
 # Public forms: honeypot and rate limits (core/protection.py); RATELIMIT_ENABLE=0
 # switches the limits off, e.g. for load tests.
 RATELIMIT_ENABLE = env_bool("RATELIMIT_ENABLE", True)
+# When the cache that counts is unreachable, the forms accept posts rather than
+# refuse them: nobody loses what they typed, and the honeypot still stops naive bots.
+RATELIMIT_FAIL_OPEN = env_bool("RATELIMIT_FAIL_OPEN", True)
 # Personal data of registrants and requesters (core/personal_data.py).
 PERSONAL_DATA_RETENTION_DAYS = env_int("PERSONAL_DATA_RETENTION_DAYS", 180)
 PERSONAL_DATA_CONTACT = env("PERSONAL_DATA_CONTACT", "")
@@ -209,6 +212,11 @@ PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 600)
 PAGE_CACHE_CDN_SECONDS = env_int("PAGE_CACHE_CDN_SECONDS", 60)
 # Memory each app process may use for the pages it served lately (core/page_cache.py).
 PAGE_CACHE_LOCAL_MB = env_int("PAGE_CACHE_LOCAL_MB", 32)
+# How often each process reads the content version from the shared cache
+# (core/content_version.py): a change made in another process shows within this time.
+PAGE_CACHE_CHECK_SECONDS = env_float("PAGE_CACHE_CHECK_SECONDS", 1.0)
+# Stored query variants of one path per content version (?page=2, ?q=…).
+PAGE_CACHE_MAX_VARIANTS = env_int("PAGE_CACHE_MAX_VARIANTS", 100)
 
 WAGTAIL_SITE_NAME = "STEPS"
 WAGTAILADMIN_BASE_URL = env("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")

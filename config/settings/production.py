@@ -5,7 +5,7 @@ TLS-terminating proxy that sets X-Forwarded-Proto.
 """
 
 from .base import *  # noqa: F403
-from .env import env, env_bool, env_int, env_list, env_required
+from .env import env, env_bool, env_float, env_int, env_list, env_required
 
 DEBUG = False
 # Never the demo or its accounts (load_demo --allow-outside-development builds the content only).
@@ -37,17 +37,28 @@ PROTECTION_PROXY_COUNT = env_int("PROTECTION_PROXY_COUNT", 1)
 # Admin login throttling (django-axes) counts the same address.
 AXES_CLIENT_IP_CALLABLE = "core.protection.client_ip"
 
+# Redis, shared by every process. Without REDIS_URL the cache is private to each
+# process, which the page cache refuses (core/checks.py) unless
+# PAGE_CACHE_SINGLE_PROCESS says the site runs as exactly one process.
 REDIS_URL = env("REDIS_URL")
+CACHE_TIMEOUT_SECONDS = env_float("CACHE_TIMEOUT_SECONDS", 0.25)
 if REDIS_URL:
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            # Django's Redis backend, answering "miss" and backing off while Redis is away.
+            "BACKEND": "core.resilient_cache.ResilientRedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": env("CACHE_KEY_PREFIX", "steps"),
+            "BACKOFF_SECONDS": env_int("CACHE_BACKOFF_SECONDS", 5),
+            "OPTIONS": {
+                "socket_connect_timeout": CACHE_TIMEOUT_SECONDS,
+                "socket_timeout": CACHE_TIMEOUT_SECONDS,
+            },
         }
     }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+PAGE_CACHE_SINGLE_PROCESS = env_bool("PAGE_CACHE_SINGLE_PROCESS", False)
 
 EMAIL_BACKEND = env("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
 EMAIL_HOST = env("EMAIL_HOST", "localhost")

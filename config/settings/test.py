@@ -18,6 +18,8 @@ TASKS = {**TASKS, "outbox": {"BACKEND": "django_tasks.backends.immediate.Immedia
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 # The suite builds the demo to test against (without its accounts: DEMO_USERS is off).
 DEMO_ALLOWED = True
+# Every read of the content version asks the cache, so a change shows at once in tests.
+PAGE_CACHE_CHECK_SECONDS = 0
 MEDIA_ROOT = Path(env("MEDIA_ROOT", BASE_DIR / ".test-media"))  # noqa: F405
 WAGTAILADMIN_BASE_URL = "http://testserver"
 # Login throttling off (client.login() has no request for django-axes to read);

@@ -1,7 +1,7 @@
 """The parts of every page that are the same across a language: menu and footer.
 
 They are built once per language and content version and kept in the cache
-under the page cache's version number (core/page_cache.py): any change a
+under the content version (core/content_version.py): any change a
 visitor could see bumps the version, and the next page builds them afresh.
 Like the page cache, this is on only where PAGE_CACHE_ENABLED is (production).
 
@@ -17,7 +17,7 @@ from django.template.loader import render_to_string
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 
-from core import languages, page_cache
+from core import content_version, languages
 from core.languages import restricted_q
 from core.templatetags.site_tags import main_menu, site_footer
 
@@ -25,9 +25,10 @@ register = template.Library()
 
 
 def _cached(request, name, build):
-    if not page_cache.enabled():
+    version = content_version.current_version() if content_version.enabled() else None
+    if version is None:  # no page cache, or the shared cache is away
         return build()
-    key = f"site-frame:{page_cache.current_version()}:{name}:{request.get_host()}:{get_language()}"
+    key = f"site-frame:{version}:{name}:{request.get_host()}:{get_language()}"
     value = cache.get(key)
     if value is None:
         value = build()
