@@ -53,7 +53,7 @@ def vevent(page, base_url, stamp=None):
     event.add("url", vUri(base_url.rstrip("/") + page.url))
     if page.last_published_at:
         event.add("last-modified", page.last_published_at)
-    event.add("status", "CANCELLED" if page.status == "EventCancelled" else "CONFIRMED")
+    event.add("status", "CANCELLED" if page.facts.is_cancelled else "CONFIRMED")
     event.add("categories", [page.get_kind_display()])
     return event
 
@@ -122,4 +122,6 @@ def feed_response(index, request):
         .filter(locale=index.locale, alias_of__isnull=True)
         .order_by("start")
     )
+    pages = list(pages)
+    EventPage.attach_facts(pages)
     return _response(feed_calendar(index, pages, _base_url(request)), f"steps-events-{index.locale.language_code}.ics")

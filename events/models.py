@@ -6,9 +6,22 @@ they belong to the event as a whole, through the event's translation key, so tha
 someone registering on the French page takes a place from the same capacity as
 someone registering on the English one. Each event has one `Roster` row: the
 registration code locks it while it counts places (see events/registration.py).
+
+One fact, one place: the capacity, the registration window and the status of an
+event are those of its *source page* (core/sources.py: the page the others were
+translated from), whatever the language of the page a visitor uses. They are
+edited there only: the page form of a translation leaves them out (so "stop
+translation" in wagtail-localize cannot fork them), and every read goes through
+`EventPage.facts`, which comes from the source page. The translations' columns
+hold a copy refreshed whenever the source is saved, never read while the source
+exists. Keeping the fields on the page (rather than on a shared model) keeps them
+in the page's drafts, revisions, workflow and scheduled publishing: a new capacity
+takes effect when the source page is published, and then the people waiting get
+the new places first, in order (events.registration.fill_places).
 """
 
 import zoneinfo
+from dataclasses import dataclass
 from datetime import datetime
 
 from django.conf import settings
@@ -19,7 +32,6 @@ from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
-from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
@@ -31,6 +43,7 @@ from competences.fields import CompetencesMixin
 from core.blocks import body_blocks
 from core.fields import ChoiceListField
 from core.pages import BasePage
+from core.sources import SourceFieldPanel, SourceOnlyFieldsForm, is_source, source_rows
 
 from .blocks import material_blocks, programme_blocks
 from .choices import TIME_ZONES, AttendanceMode, EventStatus, Kind, Region, RegistrantSector, Sector
@@ -127,12 +140,54 @@ class EventIndexPage(RoutablePageMixin, BasePage):
         return feed_response(self, request)
 
 
-class EventPageForm(WagtailAdminPageForm):
+# Stored once for every language: on the event's source page (see the module docstring).
+FACT_FIELDS = ("status", "capacity", "registration_opens", "registration_closes")
+
+
+@dataclass(frozen=True)
+class EventFacts:
+    """The facts of an event that every language shares, as read from its source page."""
+
+    status: str
+    capacity: int
+    registration_opens: datetime | None
+    registration_closes: datetime | None
+
+    @classmethod
+    def of(cls, page):
+        return cls(**{name: getattr(page, name) for name in FACT_FIELDS})
+
+    @classmethod
+    def from_row(cls, row):
+        return cls(**{name: row[name] for name in FACT_FIELDS})
+
+    @classmethod
+    def for_keys(cls, keys):
+        """{translation key: EventFacts} from the source page of each event (one query)."""
+        return {key: cls.from_row(row) for key, row in source_rows(EventPage, keys, FACT_FIELDS).items()}
+
+    @classmethod
+    def current(cls, translation_key):
+        """The facts as stored now (for the registration code, under the roster's lock)."""
+        return cls.for_keys([translation_key]).get(translation_key)
+
+    @property
+    def is_cancelled(self):
+        return self.status == EventStatus.CANCELLED
+
+    @property
+    def status_label(self):
+        return dict(EventStatus.choices).get(self.status, self.status)
+
+
+class EventPageForm(SourceOnlyFieldsForm):
     """Editors type times as the local time at the venue, in the event's time zone,
     whatever their own time zone: the naive times typed are made aware in the
-    event's zone here, and shown back in it."""
+    event's zone here, and shown back in it. A translation's form leaves out the
+    facts kept on the source page."""
 
     local_fields = ("start", "end", "registration_opens", "registration_closes")
+    source_only_fields = FACT_FIELDS
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -204,7 +259,11 @@ class EventPage(RoutablePageMixin, CompetencesMixin, BasePage):
     )
     region = models.CharField(_("region"), max_length=30, choices=Region.choices, blank=True)
     audience_sectors = ChoiceListField(_("intended audience"), choices_class=Sector)
-    capacity = models.PositiveIntegerField(_("capacity"), default=50, help_text=_("Places, across all languages."))
+    capacity = models.PositiveIntegerField(
+        _("capacity"),
+        default=50,
+        help_text=_("Places, across all languages. Raising it gives the new places to the people waiting first."),
+    )
     registration_opens = models.DateTimeField(_("registration opens"), null=True, blank=True)
     registration_closes = models.DateTimeField(_("registration closes"), null=True, blank=True)
     body = StreamField(body_blocks(), blank=True, verbose_name=_("description"))
@@ -218,7 +277,7 @@ class EventPage(RoutablePageMixin, CompetencesMixin, BasePage):
     content_panels = BasePage.content_panels + [
         MultiFieldPanel(
             [
-                FieldRowPanel([FieldPanel("kind"), FieldPanel("status"), FieldPanel("attendance_mode")]),
+                FieldRowPanel([FieldPanel("kind"), SourceFieldPanel("status"), FieldPanel("attendance_mode")]),
                 FieldRowPanel([FieldPanel("start"), FieldPanel("end"), FieldPanel("time_zone")]),
                 FieldRowPanel([FieldPanel("host_partner"), FieldPanel("region"), FieldPanel("event_language")]),
             ],
@@ -236,8 +295,8 @@ class EventPage(RoutablePageMixin, CompetencesMixin, BasePage):
         ),
         MultiFieldPanel(
             [
-                FieldPanel("capacity"),
-                FieldRowPanel([FieldPanel("registration_opens"), FieldPanel("registration_closes")]),
+                SourceFieldPanel("capacity"),
+                FieldRowPanel([SourceFieldPanel("registration_opens"), SourceFieldPanel("registration_closes")]),
                 FieldPanel("audience_sectors"),
             ],
             heading=_("Registration"),
@@ -298,17 +357,37 @@ class EventPage(RoutablePageMixin, CompetencesMixin, BasePage):
         errors = {}
         if self.start and self.end and self.end <= self.start:
             errors["end"] = _("An event ends after it starts.")
-        if self.registration_opens and self.registration_closes and self.registration_closes <= self.registration_opens:
-            errors["registration_closes"] = _("Registration closes after it opens.")
-        if self.registration_closes and self.end and self.registration_closes > self.end:
-            errors["registration_closes"] = _("Registration closes before the event ends.")
+        # A translation's registration window is its source page's, checked there
+        # (the translation's form has no such field to show an error on).
+        if not errors and is_source(self):
+            opens, closes = self.registration_opens, self.registration_closes
+            if opens and closes and closes <= opens:
+                errors["registration_closes"] = _("Registration closes after it opens.")
+            if closes and self.end and closes > self.end:
+                errors["registration_closes"] = _("Registration closes before the event ends.")
         if errors:
             raise ValidationError(errors)
 
     def save(self, *args, **kwargs):
         result = super().save(*args, **kwargs)
         Roster.for_event(self)
+        update_fields = kwargs.get("update_fields")
+        # save_revision() saves bookkeeping fields only: a draft changes no fact.
+        if (update_fields is None or set(update_fields) & set(FACT_FIELDS)) and is_source(self):
+            self.facts_changed()
         return result
+
+    def facts_changed(self):
+        """The source page's facts were saved: copy them to the translations' columns
+        (never read, but a new source page after a deletion starts from them) and
+        give any free places to the people waiting, in order."""
+        from .registration import fill_places
+
+        values = {name: getattr(self, name) for name in FACT_FIELDS}
+        EventPage.objects.filter(translation_key=self.translation_key).exclude(pk=self.pk).update(**values)
+        self.__dict__.pop("facts", None)
+        if not self.is_past:
+            fill_places(self.translation_key)
 
     # Caching --------------------------------------------------------------------
 
@@ -340,14 +419,34 @@ class EventPage(RoutablePageMixin, CompetencesMixin, BasePage):
     def is_multi_day(self):
         return self.local_start.date() != self.local_end.date()
 
-    def registration_state(self, now=None):
+    # Facts shared by every language ----------------------------------------------
+
+    @cached_property
+    def facts(self):
+        """Capacity, registration window and status, from the source page (one query).
+        On the source page itself, its own values (also when previewing a draft)."""
+        if self.pk is not None:
+            row = source_rows(EventPage, [self.translation_key], FACT_FIELDS).get(self.translation_key)
+            if row is not None and row["pk"] != self.pk:
+                return EventFacts.from_row(row)
+        return EventFacts.of(self)
+
+    @classmethod
+    def attach_facts(cls, pages):
+        """Set `facts` on many pages with one query (listings, feeds)."""
+        found = EventFacts.for_keys({page.translation_key for page in pages})
+        for page in pages:
+            page.__dict__["facts"] = found.get(page.translation_key) or EventFacts.of(page)
+
+    def registration_state(self, now=None, facts=None):
         """ "open", "not-yet", "closed" or "none" (this event takes no registrations)."""
         now = now or timezone.now()
-        if self.registration_opens is None or self.status == EventStatus.CANCELLED:
+        facts = facts or self.facts
+        if facts.registration_opens is None or facts.is_cancelled:
             return "none"
-        if now < self.registration_opens:
+        if now < facts.registration_opens:
             return "not-yet"
-        closes = self.registration_closes or self.start
+        closes = facts.registration_closes or self.start
         if now >= closes or self.is_past:
             return "closed"
         return "open"
@@ -367,7 +466,7 @@ class EventPage(RoutablePageMixin, CompetencesMixin, BasePage):
 
     @property
     def remaining_places(self):
-        return max(self.capacity - self.confirmed_count, 0)
+        return max(self.facts.capacity - self.confirmed_count, 0)
 
     # Display ----------------------------------------------------------------------
 

@@ -9,6 +9,16 @@ the confirmed registrations across every translation of the event:
   start of the transaction instead, so no two transactions can read the count
   and then both write.
 
+The capacity, registration window and status are read under that lock from the
+event's source page (EventPage.facts), whatever the language of the page used:
+a capacity lowered on the source page holds at once in every language.
+
+The waiting list is never jumped: people waiting get free places first, strictly
+in order of registration. Every change that can free places (a cancellation, a
+capacity raised or an event re-opened on the source page, see `fill_places`) and
+every new registration first moves waiting people into the free places, under the
+lock; a newcomer is confirmed only if places remain after that.
+
 Emails are rendered and written to the outbox in the same transaction as the
 registration (outbox/); a worker sends them later, never while the lock is held.
 """
@@ -27,7 +37,7 @@ from django.utils import timezone, translation
 from core import personal_data
 from outbox import tasks as outbox
 
-from .models import Registration, Roster
+from .models import EventFacts, Registration, Roster
 
 CANCEL_SALT = "events.registration.cancel"
 DEFAULT_CANCEL_LINK_MAX_AGE = 400 * 24 * 3600  # seconds; a link stays valid past any registration window
@@ -35,6 +45,10 @@ DEFAULT_CANCEL_LINK_MAX_AGE = 400 * 24 * 3600  # seconds; a link stays valid pas
 
 class DuplicateRegistration(Exception):
     """This email address already has an active registration for the event."""
+
+
+class RegistrationClosed(Exception):
+    """The event does not take registrations now (closed, cancelled, not yet open)."""
 
 
 class InvalidToken(Exception):
@@ -57,19 +71,24 @@ def _lock(roster_id):
 def register(page, data, language, base_url):
     """Register someone for `page`'s event. `data` is a cleaned RegistrationForm.
 
-    Returns the Registration: confirmed while places remain, otherwise waiting
-    with its position. Raises DuplicateRegistration.
+    Returns the Registration: confirmed while places remain once the people
+    already waiting have had theirs, otherwise waiting with its position.
+    Raises DuplicateRegistration, RegistrationClosed.
     """
     roster = Roster.for_event(page)
     email = personal_data.normalise_email(data["email"])
     try:
         with transaction.atomic():
             roster = _lock(roster.pk)
+            facts = EventFacts.current(page.translation_key) or EventFacts.of(page)
+            if page.registration_state(facts=facts) != "open":
+                raise RegistrationClosed
             active = Registration.objects.filter(roster=roster, email=email, anonymised_at__isnull=True).exclude(
                 status=Registration.Status.CANCELLED
             )
             if active.exists():
                 raise DuplicateRegistration
+            _promote_and_notify(roster, facts, base_url)
             confirmed = Registration.objects.filter(roster=roster, status=Registration.Status.CONFIRMED).count()
             registration = Registration(
                 roster=roster,
@@ -82,7 +101,7 @@ def register(page, data, language, base_url):
                 consent_at=timezone.now(),
                 consent_version=personal_data.CONSENT_VERSION,
             )
-            if confirmed < page.capacity:
+            if confirmed < facts.capacity:
                 registration.status = Registration.Status.CONFIRMED
             else:
                 registration.status = Registration.Status.WAITING
@@ -106,9 +125,9 @@ def promote_waiting(roster, capacity, now=None):
     if free <= 0:
         return []
     promoted = list(
-        Registration.objects.filter(roster=roster, status=Registration.Status.WAITING).order_by(
-            "waiting_position", "created_at", "pk"
-        )[:free]
+        Registration.objects.select_for_update()
+        .filter(roster=roster, status=Registration.Status.WAITING)
+        .order_by("waiting_position", "created_at", "pk")[:free]
     )
     for registration in promoted:
         registration.status = Registration.Status.CONFIRMED
@@ -131,10 +150,40 @@ def cancel(page, registration_id, base_url):
         registration.waiting_position = None
         registration.cancelled_at = timezone.now()
         registration.save(update_fields=["status", "waiting_position", "cancelled_at"])
-        promoted = promote_waiting(roster, page.capacity)
+        facts = EventFacts.current(page.translation_key) or EventFacts.of(page)
+        promoted = promote_waiting(roster, _places(facts))
         for person in promoted:
             send_confirmation(person, base_url, promoted=True)
     return registration, promoted, False
+
+
+def _places(facts):
+    # A cancelled event gives no place, so nobody waiting is promoted into it.
+    return 0 if facts.is_cancelled else facts.capacity
+
+
+def _promote_and_notify(roster, facts, base_url):
+    """Promote into the free places, in order, and tell each person promoted. Call with the roster locked."""
+    promoted = promote_waiting(roster, _places(facts))
+    for person in promoted:
+        send_confirmation(person, base_url, promoted=True)
+    return promoted
+
+
+def fill_places(translation_key, base_url=None):
+    """Give an event's free places to the people waiting, in order of registration,
+    each with the promotion notice. Called when the source page's facts are saved
+    (a capacity raised, an event re-opened); returns the people promoted."""
+    roster = Roster.objects.filter(translation_key=translation_key).first()
+    if roster is None:
+        return []
+    base_url = base_url or getattr(settings, "WAGTAILADMIN_BASE_URL", "http://localhost")
+    with transaction.atomic():
+        roster = _lock(roster.pk)
+        facts = EventFacts.current(translation_key)
+        if facts is None:
+            return []
+        return _promote_and_notify(roster, facts, base_url)
 
 
 # Signed cancel links ---------------------------------------------------------------

@@ -11,10 +11,10 @@ def event(page, request):
         "url": page_url(page, request),
         "startDate": page.local_start.isoformat(),
         "endDate": page.local_end.isoformat(),
-        "eventStatus": f"https://schema.org/{page.status}",
+        "eventStatus": f"https://schema.org/{page.facts.status}",
         "eventAttendanceMode": f"https://schema.org/{page.attendance_mode}",
         "inLanguage": page.event_language,
-        "maximumAttendeeCapacity": page.capacity,
+        "maximumAttendeeCapacity": page.facts.capacity,
         # Counted at render time: the page varies with registrations (see cache_dependencies).
         "remainingAttendeeCapacity": page.remaining_places,
     }

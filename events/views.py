@@ -64,6 +64,7 @@ def index_context(index, request):
     upcoming = list(events.filter(end__gte=now).order_by("start"))
     past = paginate(request, events.filter(end__lt=now).order_by("-start"), index.past_per_page)
     _localize_hosts(upcoming + list(past.object_list), index.locale)
+    EventPage.attach_facts(upcoming + list(past.object_list))
     _attach_places(upcoming)
     rows = targets.current_progress(now)
     return {
@@ -107,6 +108,8 @@ def register(page, request):
         return page.render(request, template="events/registration_done.html", context_overrides={"spam": True})
     try:
         registration = service.register(page, form.cleaned_data, page.locale.language_code, _base_url(request))
+    except service.RegistrationClosed:
+        return _form_page(page, request, None, 400, registration_message=_("Registration for this event is closed."))
     except service.DuplicateRegistration:
         form.add_error(
             "email",

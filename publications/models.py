@@ -9,6 +9,17 @@
   is stored.
 - `PrintStock` / `PrintRequest`: the printed run and the requests for copies
   (see publications/printing.py for how the stock is never over-allocated).
+
+One fact, one place: the editions (each a language in a format, with its file
+and ISBN), the printed edition (its ISBN and language) and the number of copies
+printed are those of the publication's *source page* (core/sources.py: the page
+the others were translated from), for every language. They are edited there
+only: a translation's page form leaves them out, so "stop translation" in
+wagtail-localize cannot fork them, and they are read from the source page
+(`edition_list`, `printed_edition`). The copies printed live in the shared
+`PrintStock` (keyed by the translation key), whose total only the source page
+sets when it is published; a translation's publication never changes it. The
+translations' own columns and child editions hold a copy that is never read.
 """
 
 from datetime import timedelta
@@ -32,6 +43,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 from competences.fields import CompetencesMixin
 from core.licences import licence_field, licence_url
 from core.pages import BasePage
+from core.sources import SourceFieldPanel, SourceInlinePanel, SourceOnlyFieldsForm, is_source, source_rows
 
 from .blocks import contents_blocks
 from .doi import validate_doi
@@ -52,6 +64,17 @@ class EditionFormat(models.TextChoices):
 
 
 FORMAT_CONTENT_TYPES = {EditionFormat.PDF: "application/pdf", EditionFormat.EPUB: "application/epub+zip"}
+
+
+# Stored once for every language: on the publication's source page (see the module docstring).
+PRINTED_EDITION_FIELDS = ("printed_copies", "print_isbn", "print_language")
+
+
+class PublicationPageForm(SourceOnlyFieldsForm):
+    """A translation's form leaves out the editions and the printed edition, kept on the source page."""
+
+    source_only_fields = PRINTED_EDITION_FIELDS
+    source_only_formsets = ("editions",)
 
 
 class DownloadCountsPanel(HelpPanel):
@@ -120,7 +143,7 @@ class PublicationPage(RoutablePageMixin, CompetencesMixin, BasePage):
             ],
             heading=_("Publication details"),
         ),
-        InlinePanel(
+        SourceInlinePanel(
             "editions",
             heading=_("Editions"),
             label=_("edition"),
@@ -128,7 +151,7 @@ class PublicationPage(RoutablePageMixin, CompetencesMixin, BasePage):
         ),
         FieldPanel("file_name_base"),
         MultiFieldPanel(
-            [FieldPanel("printed_copies"), FieldPanel("print_isbn"), FieldPanel("print_language")],
+            [SourceFieldPanel("printed_copies"), SourceFieldPanel("print_isbn"), SourceFieldPanel("print_language")],
             heading=_("Printed edition"),
         ),
         DownloadCountsPanel(heading=_("Downloads and printed copies")),
@@ -153,14 +176,16 @@ class PublicationPage(RoutablePageMixin, CompetencesMixin, BasePage):
             SynchronizedField("doi"),
             SynchronizedField("licence"),
             SynchronizedField("file_name_base"),
-            SynchronizedField("print_isbn"),
-            SynchronizedField("print_language"),
-            SynchronizedField("printed_copies"),
+            SynchronizedField("print_isbn", overridable=False),
+            SynchronizedField("print_language", overridable=False),
+            SynchronizedField("printed_copies", overridable=False),
             # The same people and the same files on every language's page.
             SynchronizedField("contributors", overridable=False),
             SynchronizedField("editions", overridable=False),
         ]
     )
+
+    base_form_class = PublicationPageForm
 
     parent_page_types = ["home.HomePage"]
     subpage_types = []
@@ -196,12 +221,39 @@ class PublicationPage(RoutablePageMixin, CompetencesMixin, BasePage):
         """Those credited first in citations: the authors, else the editors."""
         return self.authors or self.editors
 
+    # Facts shared by every language ----------------------------------------------
+
+    @cached_property
+    def source_id(self):
+        """The id of the source page, whose editions and printed edition every language shows."""
+        if self.pk is None:
+            return None
+        row = source_rows(PublicationPage, [self.translation_key], ()).get(self.translation_key)
+        return row["pk"] if row else self.pk
+
+    @property
+    def shows_own_facts(self):
+        # Unsaved, the source itself, or a preview of the source's draft: its own (in-memory) values.
+        return self.source_id in (None, self.pk)
+
+    @cached_property
+    def printed_edition(self):
+        """{"printed_copies", "print_isbn", "print_language"} of the source page."""
+        if self.shows_own_facts:
+            return {name: getattr(self, name) for name in PRINTED_EDITION_FIELDS}
+        return PublicationPage.objects.filter(pk=self.source_id).values(*PRINTED_EDITION_FIELDS).first()
+
     @cached_property
     def edition_list(self):
-        """Editions with a file, this page's language first, then in the editors' order."""
-        editions = [edition for edition in self.editions.select_related("document") if edition.document_id]
+        """The source page's editions with a file, this page's language first, then in the editors' order."""
+        if self.shows_own_facts:
+            editions = self.editions.select_related("document")
+        else:
+            editions = Edition.objects.filter(page_id=self.source_id).select_related("document").order_by("sort_order")
         own = self.locale.language_code
-        return sorted(editions, key=lambda edition: edition.language != own)
+        return sorted(
+            (edition for edition in editions if edition.document_id), key=lambda edition: edition.language != own
+        )
 
     def edition_for(self, language, file_format=EditionFormat.PDF):
         for edition in self.edition_list:
@@ -228,6 +280,8 @@ class PublicationPage(RoutablePageMixin, CompetencesMixin, BasePage):
 
     def clean(self):
         super().clean()
+        if not is_source(self):
+            return  # the printed copies are the source page's
         stock = PrintStock.objects.filter(publication_key=self.translation_key).first()
         if stock is not None and self.printed_copies < stock.allocated:
             raise ValidationError(
@@ -243,13 +297,17 @@ class PublicationPage(RoutablePageMixin, CompetencesMixin, BasePage):
         result = super().save(*args, **kwargs)
         update_fields = kwargs.get("update_fields")
         # save_revision() saves a few bookkeeping fields only: a draft's print run
-        # must not change the stock before it is published.
-        if update_fields is None or "printed_copies" in update_fields:
+        # must not change the stock before it is published. Only the source page's does.
+        if (update_fields is None or set(update_fields) & set(PRINTED_EDITION_FIELDS)) and is_source(self):
+            values = {name: getattr(self, name) for name in PRINTED_EDITION_FIELDS}
+            # The translations' copy is never read; a new source after a deletion starts from it.
+            PublicationPage.objects.filter(translation_key=self.translation_key).exclude(pk=self.pk).update(**values)
             self.sync_stock()
         return result
 
     def sync_stock(self):
-        """Keep the shared stock's total equal to the copies printed (never below what is allocated)."""
+        """Keep the shared stock's total equal to the copies printed on the source page
+        (never below what is allocated). Call on the source page only."""
         stock = PrintStock.objects.filter(publication_key=self.translation_key).first()
         if stock is None:
             if self.printed_copies:

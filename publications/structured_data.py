@@ -63,11 +63,12 @@ def book(page, request):
     stock = page.stock
     if stock is not None:
         left = stock.left
+        printed_edition = page.printed_edition
         printed = {
             "@type": "Book",
             "name": page.title,
             "bookFormat": "https://schema.org/Paperback",
-            "inLanguage": page.print_language or settings.LANGUAGE_CODE,
+            "inLanguage": printed_edition["print_language"] or settings.LANGUAGE_CODE,
             "offers": {
                 "@type": "Offer",
                 "price": "0",
@@ -77,8 +78,8 @@ def book(page, request):
                 "inventoryLevel": {"@type": "QuantitativeValue", "value": left},
             },
         }
-        if page.print_isbn:
-            printed["isbn"] = to_isbn13(page.print_isbn)
+        if printed_edition["print_isbn"]:
+            printed["isbn"] = to_isbn13(printed_edition["print_isbn"])
         examples.append(printed)
     if examples:
         data["workExample"] = examples
