@@ -22,7 +22,9 @@ bot learns nothing.
 
 Rate limits use django-ratelimit (cache-based: with several processes the cache
 must be shared, e.g. Redis in production; the test settings use locmem). They
-count POST requests per client IP address and per *group* (one group per form).
+count POST requests per client IP address and per *group* (one group per form);
+a route that serves files (the publication downloads) counts its GET and HEAD
+requests the same way.
 
 Settings, all optional (read with defaults, so the module works without them):
 
@@ -38,11 +40,14 @@ Settings, all optional (read with defaults, so the module works without them):
   ``PROTECTION_PROXY_COUNT`` trusted proxies (default 1).
 """
 
+import logging
 import os
 
 from django import forms
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
+
+logger = logging.getLogger(__name__)
 
 HONEYPOT_FIELD = "website_url"
 DEFAULT_RATE = "20/h"
@@ -74,16 +79,24 @@ def rate_limits_enabled():
     return value.strip().lower() in {"1", "true", "yes", "on"}
 
 
-def is_rate_limited(request, group, rate=None, increment=True):
-    """True when this client has sent too many POSTs for `group`; each call counts
-    one more when `increment` is true. Safe methods are never limited."""
-    if not rate_limits_enabled() or request.method != "POST":
+def is_rate_limited(request, group, rate=None, increment=True, methods=("POST",)):
+    """True when this client has sent too many requests for `group`; each call counts
+    one more when `increment` is true. Only `methods` are limited: POSTs, for a form;
+    a route that serves files passes ("GET", "HEAD").
+
+    When the cache that holds the counts cannot be reached, nobody is limited (and a
+    warning is logged): a fault behind the site must not refuse what a visitor sends."""
+    if not rate_limits_enabled() or request.method not in methods:
         return False
     from django_ratelimit.core import is_ratelimited
 
-    return is_ratelimited(
-        request, group=group, key="ip", rate=rate or rate_for(group), method="POST", increment=increment
-    )
+    try:
+        return is_ratelimited(
+            request, group=group, key="ip", rate=rate or rate_for(group), method=list(methods), increment=increment
+        )
+    except Exception:  # any cache backend's error
+        logger.warning("Rate limit %s not applied: the cache did not answer.", group, exc_info=True)
+        return False
 
 
 def client_ip(request):

@@ -1,17 +1,14 @@
-"""The routes of a publication page: counted downloads, citations, print requests."""
+"""The routes of a publication page: downloads (counted in counting.py), citations, print requests."""
 
 from django.conf import settings
-from django.db import IntegrityError, transaction
-from django.db.models import F
 from django.http import FileResponse, Http404, HttpResponse, HttpResponseNotAllowed, HttpResponseRedirect
-from django.utils import timezone
 from django.utils.cache import patch_cache_control
+from wagtail import hooks
 
 from core import protection
 
-from . import citations, printing
+from . import citations, counting, printing
 from .forms import PrintRequestForm
-from .models import DownloadCount
 
 REQUEST_GROUP = "publications.request"
 protection.declare_rate(REQUEST_GROUP, "10/h")
@@ -19,39 +16,47 @@ protection.declare_rate(REQUEST_GROUP, "10/h")
 
 # Downloads ---------------------------------------------------------------------------
 
+DOWNLOAD_GROUP = "publications.download"
+# Per address: far above what a reader (or a class behind one address) downloads,
+# low enough that a script cannot make the workers stream files all day.
+protection.declare_rate(DOWNLOAD_GROUP, "30/m")
 
-def count_download(publication_key, language, file_format):
-    """One more download today: an atomic increment, the row created on the day's first."""
-    lookup = {
-        "publication_key": publication_key,
-        "language": language,
-        "format": file_format,
-        "day": timezone.localdate(),
-    }
-    if DownloadCount.objects.filter(**lookup).update(count=F("count") + 1):
-        return
-    try:
-        with transaction.atomic():
-            DownloadCount.objects.create(count=1, **lookup)
-    except IntegrityError:
-        # Another request created the day's row in between: count on it.
-        DownloadCount.objects.filter(**lookup).update(count=F("count") + 1)
+
+def _refused_by_privacy(document, request):
+    """The response Wagtail's own document view would give for a private collection
+    (a login redirect or a password form), or None when the request may have the file."""
+    for hook in hooks.get_hooks("before_serve_document"):
+        result = hook(document, request)
+        if isinstance(result, HttpResponse):
+            return result
+    return None
 
 
 def download(page, request, language):
     if request.method not in ("GET", "HEAD"):
         return HttpResponseNotAllowed(["GET", "HEAD"])
+    if protection.is_rate_limited(request, DOWNLOAD_GROUP, methods=("GET", "HEAD")):
+        response = HttpResponse(
+            str(protection.RATE_LIMITED_MESSAGE), status=429, content_type="text/plain; charset=utf-8"
+        )
+        response["Retry-After"] = "60"
+        response["Cache-Control"] = "no-store"
+        return response
     if language not in dict(settings.LANGUAGES):
         raise Http404
     edition = page.edition_for(language)
     if edition is None:
         raise Http404
+    # The page's own privacy is checked by the routing before this runs; the
+    # document's collection may be private as well.
+    refusal = _refused_by_privacy(edition.document, request)
+    if refusal is not None:
+        return refusal
     try:
         handle = edition.document.file.open("rb")
     except (OSError, ValueError) as exc:
         raise Http404 from exc
-    if request.method == "GET":
-        count_download(page.translation_key, language, edition.format)
+    counting.record(request, page.translation_key, language, edition.format)
     response = FileResponse(
         handle,
         as_attachment=True,

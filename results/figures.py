@@ -399,19 +399,31 @@ def results(language=None):
         _("Publication per language"),
         _("Editions of the final publication and their downloads in each language"),
         _("Language"),
-        (_("Edition available"), _("Downloads")),
+        (_("Edition available"), _("Downloads (COUNTER rules)")),
         per_language(
             lambda code: (
                 Measure(_("Edition available"), editions.get(code, 0), PUBLICATION_TARGET, _("publication")),
-                Measure(_("Downloads"), downloads.get(code, 0), None, _("downloads"), scale=top_downloads),
+                Measure(
+                    _("Downloads (COUNTER rules)"), downloads.get(code, 0), None, _("downloads"), scale=top_downloads
+                ),
             )
         ),
-        note=_("Downloads are counted per language of the file, without recording anything about the reader."),
+        note=_(
+            "Downloads are counted per language of the file as COUNTER Release 5 counts them: the same reader "
+            "clicking again within 30 seconds counts once and known robots are not counted. Nothing about the "
+            "reader is recorded."
+        ),
         totals=Row(
             _("All languages"),
             (
                 Measure(_("Edition available"), publications, PUBLICATION_TARGET, _("publication")),
-                Measure(_("Downloads"), sum(downloads.values()), None, _("downloads"), scale=sum(downloads.values())),
+                Measure(
+                    _("Downloads (COUNTER rules)"),
+                    sum(downloads.values()),
+                    None,
+                    _("downloads"),
+                    scale=sum(downloads.values()),
+                ),
             ),
         ),
     )

@@ -74,9 +74,14 @@ def test_the_csv_follows_a_change_in_the_data(client, coordinator):
 
     def downloads_in(language):
         rows = csv_rows(client.get(URL + "?export=csv"))
-        return sum(int(row[4]) for row in rows[1:] if row[2] == "Downloads" and row[3] == language)
+        return sum(int(row[4]) for row in rows[1:] if row[2] == "Downloads (COUNTER rules)" and row[3] == language)
 
     before = downloads_in("fr")
     publication = PublicationPage.objects.live().get(locale__language_code="en")
-    client.get(publication.download_path("fr"))
+    # A reader's browser: robots are not counted (COUNTER rules).
+    reader = {
+        "HTTP_USER_AGENT": "Mozilla/5.0 (X11; Linux x86_64; rv:128.0) Firefox/128.0",
+        "REMOTE_ADDR": "198.51.100.32",
+    }
+    client.get(publication.download_path("fr"), **reader)
     assert downloads_in("fr") == before + 1
