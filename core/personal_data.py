@@ -16,6 +16,10 @@ registers a *source* here, usually in its AppConfig.ready()::
         )
     )
 
+A source's `anonymise_expired` must reach every record in the end: when the page
+a record was collected for (an event, a publication) has been deleted, the
+retention period counts from the record's own date instead.
+
 `manage.py personal_data export|erase|anonymise-expired` then works across every
 source (run anonymise-expired daily from cron). Consent given through a public
 form is stored with its timestamp and the version of the text shown

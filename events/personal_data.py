@@ -3,8 +3,12 @@
 Registered with core.personal_data in EventsConfig.ready(). Erasure and expiry
 anonymise rather than delete: the personal fields are blanked, while the status,
 sector, language and attendance stay, so that the event's figures do not change.
+
+Retention counts from the end of the event; a registration whose event page was
+deleted counts from its own last date (registered, promoted or cancelled).
 """
 
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -61,13 +65,26 @@ def erase(email):
     return _anonymise(mine)
 
 
+def own_date_before(limit):
+    """Registrations whose every date (registered, moved from the waiting list, cancelled) is before `limit`."""
+    return (
+        Q(created_at__lt=limit)
+        & (Q(promoted_at__isnull=True) | Q(promoted_at__lt=limit))
+        & (Q(cancelled_at__isnull=True) | Q(cancelled_at__lt=limit))
+    )
+
+
 def anonymise_expired(now):
-    """Registrations for events that ended more than the retention period ago."""
+    """Registrations past the retention period, counted from the end of their event, or
+    from the registration's own last date when the event's page no longer exists (in
+    any language): a deleted event must not keep its registrants' details for ever."""
     from .models import EventPage
 
     limit = now - personal_data.retention_period()
-    ended = EventPage.objects.filter(end__lt=limit).values_list("translation_key", flat=True).distinct()
-    return _anonymise(_registrations().filter(roster__translation_key__in=list(ended)), now)
+    ended = EventPage.objects.filter(end__lt=limit).values("translation_key")
+    existing = EventPage.objects.values("translation_key")
+    expired = Q(roster__translation_key__in=ended) | (~Q(roster__translation_key__in=existing) & own_date_before(limit))
+    return _anonymise(_registrations().filter(expired), now)
 
 
 SOURCE = personal_data.Source(

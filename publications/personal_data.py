@@ -9,7 +9,9 @@ Retention: a request is anonymised once it has been closed (sent or cancelled)
 or has waited for longer than the retention period
 (PERSONAL_DATA_RETENTION_DAYS, counted from its last change). A waiting request
 cannot be kept without a person to send copies to, so it is cancelled.
-Requests still to be posted ("requested") are kept until an editor closes them.
+Requests still to be posted ("requested") are kept until an editor closes them,
+unless the publication's page has been deleted: then they are cancelled and
+anonymised like the others, counted from their own last change.
 """
 
 from django.utils.translation import gettext_lazy as _
@@ -55,11 +57,16 @@ def erase(email):
 
 
 def anonymise_expired(now):
-    from .models import PrintRequest
+    """Requests untouched for the retention period that are closed, waiting, or for a
+    publication whose page no longer exists (in any language)."""
+    from django.db.models import Q
+
+    from .models import PrintRequest, PublicationPage
 
     limit = now - personal_data.retention_period()
     closed = [PrintRequest.Status.SENT, PrintRequest.Status.CANCELLED, PrintRequest.Status.WAITING]
-    return _anonymise(_requests().filter(status__in=closed, updated_at__lt=limit), now)
+    orphaned = ~Q(stock__publication_key__in=PublicationPage.objects.values("translation_key"))
+    return _anonymise(_requests().filter(Q(status__in=closed) | orphaned, updated_at__lt=limit), now)
 
 
 SOURCE = personal_data.Source(

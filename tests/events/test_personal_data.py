@@ -93,3 +93,43 @@ def test_erasing_a_place_at_a_coming_event_frees_it_for_the_waiting_list(
     assert Registration.objects.get(email="second@example.org").status == "confirmed"
     erased = Registration.objects.get(roster__translation_key=conference.translation_key, email="")
     assert erased.status == "cancelled"
+
+
+def test_registrations_of_a_deleted_event_expire_from_their_own_date(settings, conference):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from events.models import EventPage, Roster
+
+    settings.PERSONAL_DATA_RETENTION_DAYS = 180
+    roster = Roster.for_event(conference)
+    long_ago = timezone.now() - timedelta(days=200)
+
+    def register(email, **dates):
+        registration = Registration.objects.create(
+            roster=roster, language="en", name="Someone", email=email, sector="hr", consent_at=long_ago
+        )
+        Registration.objects.filter(pk=registration.pk).update(**dates)
+        return registration
+
+    old = register("old@example.org", created_at=long_ago)
+    recent = register("recent@example.org")
+    cancelled_lately = register(
+        "cancelled@example.org",
+        created_at=long_ago,
+        status=Registration.Status.CANCELLED,
+        cancelled_at=timezone.now() - timedelta(days=3),
+    )
+    # While the event is still to come, even an old registration is kept.
+    run("anonymise-expired")
+    assert Registration.objects.get(pk=old.pk).anonymised_at is None
+
+    for page in EventPage.objects.filter(translation_key=conference.translation_key):
+        page.delete()
+    run("anonymise-expired")
+
+    old.refresh_from_db()
+    assert old.anonymised_at is not None and (old.name, old.email) == ("", "")
+    assert Registration.objects.get(pk=recent.pk).name == "Someone"
+    assert Registration.objects.get(pk=cancelled_lately.pk).email == "cancelled@example.org"

@@ -60,3 +60,29 @@ def test_anonymise_expired_closed_requests_only(stock, settings):
     assert PrintRequest.objects.get(email="c.lambert@example.org").anonymised_at is None
     # Recent closed requests are kept too.
     assert PrintRequest.objects.get(email="l.peeters@example.org").anonymised_at is None
+
+
+def test_requests_for_a_deleted_publication_expire_from_their_own_last_change(stock, publications, settings):
+    from publications.models import PublicationPage
+
+    settings.PERSONAL_DATA_RETENTION_DAYS = 30
+    old = timezone.now() - timedelta(days=45)
+    waiting_to_be_posted = PrintRequest.objects.get(email="c.lambert@example.org")  # requested: 5 copies held
+    PrintRequest.objects.filter(pk=waiting_to_be_posted.pk).update(updated_at=old)
+    recent = PrintRequest.objects.filter(status=PrintRequest.Status.REQUESTED).exclude(pk=waiting_to_be_posted.pk)
+    recent_pks = list(recent.values_list("pk", flat=True))
+    left = stock.left
+
+    for page in PublicationPage.objects.filter(translation_key=stock.publication_key):
+        page.delete()
+    call_command("personal_data", "anonymise-expired", stdout=StringIO())
+
+    waiting_to_be_posted.refresh_from_db()
+    assert waiting_to_be_posted.anonymised_at is not None
+    assert (waiting_to_be_posted.name, waiting_to_be_posted.email, waiting_to_be_posted.address) == ("", "", "")
+    # Nobody to post to any more: cancelled, its copies back in the stock, the figures kept.
+    assert waiting_to_be_posted.status == PrintRequest.Status.CANCELLED and waiting_to_be_posted.copies == 5
+    stock.refresh_from_db()
+    assert stock.left == left + 5
+    # Requests changed within the retention period are kept.
+    assert not PrintRequest.objects.filter(pk__in=recent_pks, anonymised_at__isnull=False).exists()
