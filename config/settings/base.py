@@ -116,12 +116,18 @@ AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
-AXES_FAILURE_LIMIT = max(1, env_int("AXES_FAILURE_LIMIT", 5))
+# Two locks (core/login_throttling.py): one username from one address after
+# LOGIN_FAILURE_LIMIT failures, and one address, whatever the usernames tried, after
+# LOGIN_ADDRESS_FAILURE_LIMIT (never below the first).
+LOGIN_FAILURE_LIMIT = max(1, env_int("AXES_FAILURE_LIMIT", 5))
+LOGIN_ADDRESS_FAILURE_LIMIT = max(LOGIN_FAILURE_LIMIT, env_int("AXES_ADDRESS_FAILURE_LIMIT", 20))
+AXES_FAILURE_LIMIT = "core.login_throttling.failure_limit"
 # At least a minute: an empty cool-off would make django-axes lock accounts for good.
 AXES_COOLOFF_TIME = timedelta(minutes=max(1, env_int("AXES_COOLOFF_MINUTES", 30)))
 # Locking by username and address together: an attacker cannot lock a colleague
-# out from elsewhere, and one address cannot try one account endlessly.
-AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+# out from elsewhere, and one address cannot try one account endlessly; and by
+# address, at the higher limit, so that it cannot try many accounts either.
+AXES_LOCKOUT_PARAMETERS = "core.login_throttling.lockout_parameters"
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_CALLABLE = "core.login_throttling.lockout_response"
 

@@ -1,4 +1,5 @@
-"""Admin logins are throttled: repeated failures lock one username from one address."""
+"""Admin logins are throttled: repeated failures lock one username from one address, and many
+failures across usernames lock the address."""
 
 import importlib
 
@@ -36,14 +37,21 @@ def test_the_limit_and_cool_off_are_read_from_the_environment(monkeypatch):
 
     try:
         monkeypatch.setenv("AXES_FAILURE_LIMIT", "8")
+        monkeypatch.setenv("AXES_ADDRESS_FAILURE_LIMIT", "40")
         monkeypatch.setenv("AXES_COOLOFF_MINUTES", "45")
         configured = importlib.reload(base)
-        assert configured.AXES_FAILURE_LIMIT == 8
+        assert configured.LOGIN_FAILURE_LIMIT == 8
+        assert configured.LOGIN_ADDRESS_FAILURE_LIMIT == 40
         assert configured.AXES_COOLOFF_TIME.total_seconds() == 45 * 60
+        # The address limit is never below the username limit.
+        monkeypatch.setenv("AXES_ADDRESS_FAILURE_LIMIT", "3")
+        assert importlib.reload(base).LOGIN_ADDRESS_FAILURE_LIMIT == 8
         monkeypatch.delenv("AXES_FAILURE_LIMIT")
+        monkeypatch.delenv("AXES_ADDRESS_FAILURE_LIMIT")
         monkeypatch.delenv("AXES_COOLOFF_MINUTES")
         defaults = importlib.reload(base)
-        assert defaults.AXES_FAILURE_LIMIT == 5
+        assert defaults.LOGIN_FAILURE_LIMIT == 5
+        assert defaults.LOGIN_ADDRESS_FAILURE_LIMIT == 20
         assert defaults.AXES_COOLOFF_TIME.total_seconds() == 30 * 60
     finally:
         monkeypatch.undo()
@@ -51,7 +59,7 @@ def test_the_limit_and_cool_off_are_read_from_the_environment(monkeypatch):
 
 
 def test_failures_below_the_limit_show_the_login_form_with_its_error(client, admin_user):
-    for _ in range(settings.AXES_FAILURE_LIMIT - 1):
+    for _ in range(settings.LOGIN_FAILURE_LIMIT - 1):
         response = attempt(client, admin_user.username, "wrong")
         assert response.status_code == 200
         assert "username and password" in response.content.decode().lower()
@@ -59,7 +67,7 @@ def test_failures_below_the_limit_show_the_login_form_with_its_error(client, adm
 
 
 def test_reaching_the_limit_locks_the_account_from_that_address_with_a_clear_page(client, admin_user):
-    for _ in range(settings.AXES_FAILURE_LIMIT - 1):
+    for _ in range(settings.LOGIN_FAILURE_LIMIT - 1):
         attempt(client, admin_user.username, "wrong")
     response = attempt(client, admin_user.username, "wrong")
     assert response.status_code == 429
@@ -77,7 +85,7 @@ def test_reaching_the_limit_locks_the_account_from_that_address_with_a_clear_pag
 
 def test_the_lock_is_per_username_and_address(client, admin_user, django_user_model):
     django_user_model.objects.create_user("colleague", password="colleague-pass", is_staff=True)
-    for _ in range(settings.AXES_FAILURE_LIMIT):
+    for _ in range(settings.LOGIN_FAILURE_LIMIT):
         attempt(client, admin_user.username, "wrong")
     # The same person from another address, and a colleague from the same address, still sign in.
     assert attempt(client, admin_user.username, "password", address="198.51.100.4").status_code == 302
@@ -86,16 +94,16 @@ def test_the_lock_is_per_username_and_address(client, admin_user, django_user_mo
 
 
 def test_a_successful_login_resets_the_count(client, admin_user):
-    for _ in range(settings.AXES_FAILURE_LIMIT - 1):
+    for _ in range(settings.LOGIN_FAILURE_LIMIT - 1):
         attempt(client, admin_user.username, "wrong")
     assert attempt(client, admin_user.username, "password").status_code == 302
     client.logout()
-    for _ in range(settings.AXES_FAILURE_LIMIT - 1):
+    for _ in range(settings.LOGIN_FAILURE_LIMIT - 1):
         assert attempt(client, admin_user.username, "wrong").status_code == 200
 
 
 def test_the_lockout_page_is_translated(client, admin_user):
-    for _ in range(settings.AXES_FAILURE_LIMIT):
+    for _ in range(settings.LOGIN_FAILURE_LIMIT):
         response = client.post(
             LOGIN_URL,
             {"username": admin_user.username, "password": "wrong"},
@@ -104,3 +112,44 @@ def test_the_lockout_page_is_translated(client, admin_user):
         )
     assert response.status_code == 429
     assert '<html lang="fr"' in response.content.decode()
+
+
+def fail_with_several_usernames(client, usernames, address="203.0.113.7"):
+    for username in usernames:
+        for _ in range(settings.LOGIN_FAILURE_LIMIT):
+            attempt(client, username, "wrong", address=address)
+
+
+def test_many_usernames_from_one_address_lock_the_address(client, admin_user):
+    per_username = settings.LOGIN_FAILURE_LIMIT
+    usernames = [f"guess{number}" for number in range(settings.LOGIN_ADDRESS_FAILURE_LIMIT // per_username)]
+    assert len(usernames) > 1
+    fail_with_several_usernames(client, usernames)
+    # Locked for any username from that address, even with the right password…
+    response = attempt(client, admin_user.username, "password")
+    assert response.status_code == 429
+    assert "whatever the username" in response.content.decode()
+    assert "_auth_user_id" not in client.session
+    assert attempt(client, "another-guess", "wrong").status_code == 429
+    # …but not from elsewhere.
+    assert attempt(client, admin_user.username, "password", address="198.51.100.4").status_code == 302
+
+
+def test_below_the_address_limit_other_people_at_that_address_sign_in(client, admin_user):
+    usernames = [
+        f"guess{number}" for number in range(settings.LOGIN_ADDRESS_FAILURE_LIMIT // settings.LOGIN_FAILURE_LIMIT - 1)
+    ]
+    fail_with_several_usernames(client, usernames)
+    assert attempt(client, admin_user.username, "password").status_code == 302
+
+
+def test_a_successful_login_does_not_clear_the_address_count(client, admin_user):
+    usernames = [
+        f"guess{number}" for number in range(settings.LOGIN_ADDRESS_FAILURE_LIMIT // settings.LOGIN_FAILURE_LIMIT)
+    ]
+    fail_with_several_usernames(client, usernames[:-1])
+    # Someone at the same address signs in between: the guesses made so far still count.
+    assert attempt(client, admin_user.username, "password").status_code == 302
+    client.logout()
+    fail_with_several_usernames(client, usernames[-1:])
+    assert attempt(client, admin_user.username, "password").status_code == 429
