@@ -5,8 +5,10 @@ VENV := .venv
 PY := $(VENV)/bin/python
 PORT ?= 8000
 STAMP := $(VENV)/.installed
+# The outbox's worker (outbox/): its backend and queue.
+WORKER_ARGS := --backend outbox --queue-name outbox --no-reload
 
-.PHONY: setup run test lint check messages clean bench
+.PHONY: setup run worker test lint check messages clean bench
 
 $(PY):
 	@command -v $(PYTHON_VERSION) >/dev/null || { echo "Python 3.11 is required ($(PYTHON_VERSION) not found)."; exit 1; }
@@ -24,13 +26,19 @@ setup: $(STAMP)
 	$(PY) manage.py collectstatic --noinput -v0
 	$(PY) manage.py load_demo --if-empty
 
-## run: setup, then serve on http://127.0.0.1:$(PORT)
+## run: setup, then serve on http://127.0.0.1:$(PORT), with the e-mail worker in the background (mail goes to the console)
 run: setup
 	@echo ""
 	@echo "  STEPS is served on http://127.0.0.1:$(PORT)/  (admin: http://127.0.0.1:$(PORT)/admin/)"
 	@echo "  Create an admin user with:  $(PY) manage.py createsuperuser"
 	@echo ""
-	$(PY) manage.py runserver 127.0.0.1:$(PORT)
+	@$(PY) manage.py db_worker $(WORKER_ARGS) & worker=$$!; \
+		trap 'kill $$worker 2>/dev/null; wait $$worker 2>/dev/null' EXIT; \
+		$(PY) manage.py runserver 127.0.0.1:$(PORT)
+
+## worker: send the e-mail waiting in the outbox, as it is written (`make run` starts one itself)
+worker: $(STAMP)
+	$(PY) manage.py db_worker $(WORKER_ARGS)
 
 ## lint: ruff
 lint: $(STAMP)

@@ -41,7 +41,8 @@ def _state(row, now):
         return "failed"
     if row.status == TaskResultStatus.RUNNING:
         return "interrupted" if row.started_at and row.started_at < now - STALLED_AFTER else "sending"
-    return "retrying" if row.traceback else "waiting"
+    # Attempts start again from none when a coordinator sends a failed message again.
+    return "retrying" if row.worker_ids else "waiting"
 
 
 def _last_error(row):

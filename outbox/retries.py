@@ -31,7 +31,9 @@ def delay_after(attempts):
 
 
 def after_attempt(sender, task_result, **kwargs):
-    if task_result.backend != BACKEND or not (isinstance(sender, type) and issubclass(sender, DatabaseBackend)):
+    # The worker sends the backend itself after a success and its class after a failure.
+    backend = sender if isinstance(sender, type) else type(sender)
+    if task_result.backend != BACKEND or not issubclass(backend, DatabaseBackend):
         return
     rows = DBTaskResult.objects.filter(pk=task_result.id, backend_name=BACKEND)
     if task_result.status == TaskResultStatus.SUCCESSFUL:

@@ -4,6 +4,7 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.middleware.csrf import get_token
 from django.shortcuts import redirect
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
@@ -49,8 +50,10 @@ class OutboxReportView(ReportView):
     def get_queryset(self):
         return queue.unsent()
 
-    def decorate_paginated_queryset(self, object_list):
-        return [queue.entry(row) for row in object_list]
+    def get_table(self, object_list):
+        # Each row as coordinators read it: recipient and subject from the task's arguments.
+        now = timezone.now()
+        return super().get_table([queue.entry(row, now) for row in object_list])
 
 
 @require_POST
