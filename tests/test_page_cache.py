@@ -293,3 +293,11 @@ def test_the_process_memory_ends_with_the_page_lifetime():
     recent.put("gone", stored(10, expires_in=-1))
     assert recent.get("gone") is None
     assert recent.used == 0
+
+
+def test_renew_page_cache_renders_every_page_afresh(client):
+    from django.core.management import call_command
+
+    client.get("/en/about/")
+    call_command("renew_page_cache", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    assert client.get("/en/about/")["X-Page-Cache"] == "miss"
