@@ -63,8 +63,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    # django-csp, with the usual policy header built once per process.
-    "core.csp.CSPMiddleware",
+    "csp.middleware.CSPMiddleware",
     "django_permissions_policy.PermissionsPolicyMiddleware",
     # Whole pages for anonymous visitors, before sessions and routing run.
     "core.page_cache.PageCacheMiddleware",
