@@ -41,6 +41,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from competences.fields import CompetencesMixin
 from core.blocks import body_blocks
+from core.content_version import depends_on
 from core.fields import ChoiceListField
 from core.pages import BasePage
 from core.sources import SourceFieldPanel, SourceOnlyFieldsForm, is_source, source_rows
@@ -460,6 +461,7 @@ class EventPage(RoutablePageMixin, CompetencesMixin, BasePage):
     @cached_property
     def confirmed_count(self):
         """Confirmed registrations across every translation of the event (one query)."""
+        depends_on(f"event:{self.translation_key}")
         return Registration.objects.filter(
             roster__translation_key=self.translation_key, status=Registration.Status.CONFIRMED
         ).count()
@@ -564,8 +566,6 @@ class Roster(models.Model):
 
 
 class Registration(models.Model):
-    # Event pages show the places left: a registration refreshes the page cache.
-    invalidates_page_cache = True
 
     class Status(models.TextChoices):
         CONFIRMED = "confirmed", _("Confirmed")
@@ -606,6 +606,10 @@ class Registration(models.Model):
 
     def __str__(self):
         return f"{self.name or _('(anonymised)')} – {self.roster}"
+
+    def page_cache_tags(self):
+        """What a change renews in the page cache: the pages that show this event's places."""
+        return [f"event:{self.roster.translation_key}", "registrations"]
 
     @property
     def is_active(self):

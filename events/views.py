@@ -6,6 +6,7 @@ from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext as _
 
 from core import protection
+from core.content_version import depends_on
 from core.languages import restricted_q
 from core.listing import paginate
 
@@ -36,6 +37,7 @@ def _localize_hosts(pages, locale):
 def _attach_places(pages):
     """Set `confirmed_count` (the cached property) on upcoming pages with one query."""
     keys = [page.translation_key for page in pages]
+    depends_on(*(f"event:{key}" for key in keys))
     counts = dict(
         Registration.objects.filter(roster__translation_key__in=keys)
         .values_list("roster__translation_key")

@@ -41,6 +41,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from competences.fields import CompetencesMixin
+from core.content_version import depends_on
 from core.licences import licence_field, licence_url
 from core.pages import BasePage
 from core.sources import SourceFieldPanel, SourceInlinePanel, SourceOnlyFieldsForm, is_source, source_rows
@@ -328,6 +329,7 @@ class PublicationPage(RoutablePageMixin, CompetencesMixin, BasePage):
 
     @cached_property
     def stock(self):
+        depends_on(f"publication:{self.translation_key}")
         return PrintStock.objects.filter(publication_key=self.translation_key).first()
 
     @property
@@ -545,8 +547,6 @@ class DownloadCount(models.Model):
 class PrintStock(models.Model):
     """The printed run of one publication (all its translations share it)."""
 
-    invalidates_page_cache = True
-
     publication_key = models.UUIDField(_("publication"), unique=True)
     title = models.CharField(_("publication"), max_length=255, help_text=_("Shown in lists; set from the page."))
     total = models.PositiveIntegerField(_("copies printed"), default=0)
@@ -565,6 +565,10 @@ class PrintStock(models.Model):
     def __str__(self):
         return self.title
 
+    def page_cache_tags(self):
+        """What a change renews in the page cache: the pages that show this publication's copies left."""
+        return [f"publication:{self.publication_key}", "print-requests"]
+
     @property
     def left(self):
         return max(self.total - self.allocated, 0)
@@ -579,8 +583,6 @@ class PrintStock(models.Model):
 
 
 class PrintRequest(models.Model):
-    # The publication page shows the copies left: a request refreshes the page cache.
-    invalidates_page_cache = True
 
     class Status(models.TextChoices):
         REQUESTED = "requested", _("Requested")
@@ -627,6 +629,10 @@ class PrintRequest(models.Model):
 
     def __str__(self):
         return f"{self.name or _('(anonymised)')} – {self.copies} × {self.stock}"
+
+    def page_cache_tags(self):
+        """What a change renews in the page cache: the pages that show this publication's copies left."""
+        return [f"publication:{self.stock.publication_key}", "print-requests"]
 
     @property
     def holds_copies(self):

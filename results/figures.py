@@ -18,7 +18,7 @@ from django.db.models import Count, Sum
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-from core import page_cache
+from core.content_version import per_version
 from events.choices import Kind
 from events.targets import current_progress
 
@@ -279,13 +279,13 @@ def _area_figures(language):
     return areas, method_counts, case_counts, _live_count(ToolPage), _live_count(CaseStudyPage)
 
 
-@page_cache.per_version
+@per_version(tags=("print-requests",))
 def _content_figures(language):
     """The figures read from content that editors publish and from copy requests.
 
-    Any change to them starts a new version of the page cache, so each process
-    reads them once per version; downloads, counted without one, and events,
-    which are held as time passes, are read at every call.
+    A publish or a copy request renews them (and the pages that show them), so
+    each process reads them once per version; downloads, counted without one, and
+    events, which are held as time passes, are read at every call.
     """
     return (
         _film_figures(),
