@@ -10,6 +10,8 @@ PRODUCTION = {
     "DJANGO_SETTINGS_MODULE": "config.settings.production",
     "SECRET_KEY": "a-long-random-production-secret-key-for-the-deployment-check-0123456789",
     "ALLOWED_HOSTS": "steps.example.org",
+    # Production shares one Redis between its processes (the checks refuse a private cache).
+    "REDIS_URL": "redis://127.0.0.1:6379/9",
 }
 
 
