@@ -8,7 +8,6 @@ import pytest
 from bs4 import BeautifulSoup
 from django.urls import reverse
 from django.utils import timezone, translation
-from wagtail.admin.panels import get_edit_handler
 from wagtail_localize.models import Translation, TranslationSource
 
 from core.sources import source_page
@@ -243,7 +242,7 @@ def test_listing_and_calendar_feed_show_the_source_status(client, event_pages, i
 
 
 def form_for(page, user):
-    form_class = get_edit_handler(EventPage).get_form_class()
+    form_class = EventPage.get_edit_handler().get_form_class()
     return form_class(instance=page, for_user=user, parent_page=page.get_parent())
 
 
