@@ -1,6 +1,8 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
-from django.urls import include, path
+from django.http import Http404
+from django.urls import include, path, re_path
+from django.views.defaults import page_not_found
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap as sitemap_view
@@ -15,6 +17,9 @@ from search.sitemaps import MultilingualSitemap
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
+    # Wagtail matches a document's id with \d+ and converts it in the query, where an
+    # id of thousands of digits raises: one longer than any database key is not found.
+    re_path(r"^documents/\d{20,}/", page_not_found, {"exception": Http404()}),
     path("documents/", include(wagtaildocs_urls)),
     path("api/v2/", api_router.urls),
     path("sitemap.xml", sitemap_view, {"sitemaps": {"pages": MultilingualSitemap}}, name="sitemap"),

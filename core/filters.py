@@ -31,6 +31,9 @@ Rules the helpers enforce:
   are all required (AND).
 - Unknown or malformed values never raise: they are dropped and reported in
   `messages`, and the rest of the request still applies.
+
+`positive_integer` reads a number from a query parameter (an id, a count) for
+the views that take one outside a form.
 """
 
 from collections import Counter
@@ -139,6 +142,23 @@ class NumberTest:
             "value": raw,
             "filter": self.label,
         }
+
+
+def positive_integer(raw, maximum=2**31 - 1):
+    """The whole number from 1 to `maximum` that `raw` spells in ASCII digits, or None.
+
+    Neither `str.isdigit()` nor `int()` is a safe test on its own: "²".isdigit() is
+    true but int("²") raises, int("١٢") reads Arabic-Indic digits, and int() refuses
+    numbers of more than 4,300 digits. Surrounding spaces and leading zeros are allowed.
+    """
+    text = str(raw).strip()
+    if not (text.isascii() and text.isdigit()):
+        return None
+    significant = text.lstrip("0")
+    if not significant or len(significant) > len(str(maximum)):
+        return None
+    number = int(significant)
+    return number if number <= maximum else None
 
 
 def shorten(value, length=40):

@@ -13,11 +13,20 @@ from django.http import HttpResponse, StreamingHttpResponse
 from django.utils.http import http_date, parse_etags
 
 CHUNK_SIZE = 64 * 1024
-_RANGE = re.compile(r"^bytes=(?P<first>\d*)-(?P<last>\d*)$")
+# ASCII digits only: \d would also accept other scripts' digits.
+_RANGE = re.compile(r"^bytes=(?P<first>[0-9]*)-(?P<last>[0-9]*)$")
+# A position past any file: longer numbers are read as this rather than converted
+# (int() refuses more than 4,300 digits, and nothing is gained by reading them).
+_BEYOND_ANY_FILE = 10**18
 
 
 class Unsatisfiable(Exception):
     pass
+
+
+def _position(digits):
+    significant = digits.lstrip("0") or "0"
+    return _BEYOND_ANY_FILE if len(significant) > len(str(_BEYOND_ANY_FILE)) else int(significant)
 
 
 def parse_range(header, size):
@@ -38,16 +47,16 @@ def parse_range(header, size):
         return None
     if not first:
         # Suffix range: the last N bytes.
-        length = int(last)
+        length = _position(last)
         if length == 0 or size == 0:
             raise Unsatisfiable
         return max(0, size - length), size - 1
-    first = int(first)
-    if last and int(last) < first:
+    first = _position(first)
+    if last and _position(last) < first:
         return None  # invalid, so ignored
     if first >= size:
         raise Unsatisfiable
-    last = int(last) if last else size - 1
+    last = _position(last) if last else size - 1
     return first, min(last, size - 1)
 
 

@@ -31,11 +31,16 @@ def isbn13_check_digit(first_twelve):
     return str((10 - total % 10) % 10)
 
 
+def _digits(text):
+    # ASCII only: str.isdigit() also accepts "²" and other scripts' digits.
+    return text.isascii() and text.isdigit()
+
+
 def is_valid(value):
     number = compact(value)
-    if len(number) == 13 and number.isdigit():
+    if len(number) == 13 and _digits(number):
         return number[:3] in {"978", "979"} and isbn13_check_digit(number[:12]) == number[12]
-    if len(number) == 10 and number[:9].isdigit() and (number[9].isdigit() or number[9] == "X"):
+    if len(number) == 10 and _digits(number[:9]) and (_digits(number[9]) or number[9] == "X"):
         return isbn10_check_digit(number[:9]) == number[9]
     return False
 

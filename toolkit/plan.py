@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from wagtail.models import Page
 
 from core import languages
+from core.filters import positive_integer, shorten
 
 from .models import PLAN_PARAM, group_size_text
 
@@ -21,12 +22,11 @@ def _parse(values):
     """(valid ids in order without repeats, rejected raw values)."""
     ids, rejected = [], []
     for raw in values:
-        raw = raw.strip()
-        if raw.isdigit() and 0 < int(raw) < 2**31:
-            if int(raw) not in ids:
-                ids.append(int(raw))
-        else:
-            rejected.append(raw)
+        number = positive_integer(raw)
+        if number is None:
+            rejected.append(raw.strip())
+        elif number not in ids:
+            ids.append(number)
     return ids, rejected
 
 
@@ -57,7 +57,7 @@ def resolve(index_page, raw_values):
     messages = []
     ids, rejected = _parse(raw_values)
     for raw in rejected:
-        messages.append(_("“%(value)s” is not a method number; it was left out of the plan.") % {"value": raw})
+        messages.append(_("“%(value)s” is not a method number; it was left out of the plan.") % {"value": shorten(raw)})
     if len(ids) > MAX_METHODS:
         messages.append(_("A plan holds at most %(max)s methods; the others were left out.") % {"max": MAX_METHODS})
         ids = ids[:MAX_METHODS]

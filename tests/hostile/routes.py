@@ -1,0 +1,92 @@
+"""Every public address of the site in one language, for the hostile-input tests.
+
+The page types and their sub-routes come from `tests.page_types` (discovered from
+the database, so a new page type is covered without touching these tests); the
+addresses that are not pages are added here: the downloads (film video and
+captions, framework files, open data, citations, calendars, brief PDF, editions),
+search and suggestions, feeds, the sitemap, robots.txt, the API and the form pages.
+"""
+
+from django.urls import reverse
+from django.utils import translation
+from wagtail.models import Locale
+
+from tests.page_types import page_urls
+
+
+def _first(model, locale, **filters):
+    return model.objects.live().public().filter(locale=locale, **filters).order_by("path").first()
+
+
+def _subroute(page, name, *args):
+    return page.url + page.reverse_subpage(name, args=args).lstrip("/") if page else None
+
+
+def download_urls(language):
+    """[(label, url)] of the files and machine-readable views in one language."""
+    from competences.models import Framework
+    from events.models import EventIndexPage, EventPage
+    from films.models import FilmPage
+    from practices.models import CaseStudyPage
+    from publications.models import PublicationPage
+    from search.feeds import FEED_KINDS
+    from search.opendata import DATASETS
+
+    locale = Locale.objects.get(language_code=language)
+    urls = []
+    film = next((film for film in FilmPage.objects.live().public().filter(locale=locale) if film.video_url), None)
+    if film is not None:
+        urls.append(("film video", film.video_url))
+    captioned = next((film for film in FilmPage.objects.live().public().filter(locale=locale) if film.cues), None)
+    urls.append(("film captions", _subroute(captioned, "captions")))
+    publication = _first(PublicationPage, locale)
+    if publication is not None:
+        for edition in publication.editions.all():
+            urls.append(("publication edition", _subroute(publication, "download", edition.language)))
+        urls.append(("unknown edition", _subroute(publication, "download", "xx")))
+        for name in ("cite_bib", "cite_ris", "cite_json"):
+            urls.append((f"citation {name}", _subroute(publication, name)))
+        urls.append(("copy request received", _subroute(publication, "request_received", "requested")))
+    urls.append(("event calendar", _subroute(_first(EventPage, locale), "ics")))
+    urls.append(("events calendar feed", _subroute(_first(EventIndexPage, locale), "calendar")))
+    urls.append(("event cancel link", _subroute(_first(EventPage, locale), "cancel", "not-a-token")))
+    urls.append(("brief PDF", _subroute(_first(CaseStudyPage, locale), "brief_pdf_route")))
+    with translation.override(language):
+        framework = Framework.objects.filter(locale=locale).order_by("pk").first()
+        if framework is not None:
+            urls.append(("framework CSV", reverse("competences:csv", args=[framework.code])))
+            urls.append(("framework JSON-LD", reverse("competences:jsonld", args=[framework.code])))
+        for slug in DATASETS:
+            urls.append((f"open data {slug} CSV", reverse("opendata_csv", args=[slug])))
+            urls.append((f"open data {slug} JSON", reverse("opendata_json", args=[slug])))
+        for kind in FEED_KINDS:
+            urls.append((f"{kind} RSS", reverse("feed_rss", args=[kind])))
+            urls.append((f"{kind} Atom", reverse("feed_atom", args=[kind])))
+        urls.append(("search", reverse("search")))
+        urls.append(("suggestions", reverse("search_suggest")))
+    return [(label, url) for label, url in urls if url]
+
+
+def site_wide_urls():
+    """[(label, url)] of the addresses without a language."""
+    from wagtail.models import Page
+
+    page = Page.objects.live().public().filter(depth__gt=2).order_by("path").first()
+    return [
+        ("root", "/"),
+        ("sitemap", reverse("sitemap")),
+        ("robots.txt", reverse("robots_txt")),
+        ("API pages", "/api/v2/pages/"),
+        ("API page", f"/api/v2/pages/{page.pk}/"),
+        ("API find", "/api/v2/pages/find/"),
+    ]
+
+
+def public_urls():
+    """[(label, url)] of every public address, in every language."""
+    from tests.page_types import LANGUAGES
+
+    urls = list(site_wide_urls())
+    for language in LANGUAGES:
+        urls += [(f"{language} {label}", url) for label, url in page_urls(language) + download_urls(language)]
+    return urls
