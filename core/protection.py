@@ -40,6 +40,7 @@ Settings, all optional (read with defaults, so the module works without them):
   ``PROTECTION_PROXY_COUNT`` trusted proxies (default 1).
 """
 
+import ipaddress
 import logging
 import os
 
@@ -104,13 +105,23 @@ def client_ip(request):
 
     Each proxy appends the address it received the request from to
     X-Forwarded-For, so the entry written by the outermost trusted proxy is the
-    n-th from the end; anything before it can be forged by the client.
+    n-th from the end; anything before it can be forged by the client. An entry
+    that is not an IP address (the app reached without its proxy, say) is not
+    used: the rate limits parse the address and must not fail on it.
     """
     hops = int(getattr(settings, "PROTECTION_PROXY_COUNT", 1))
     forwarded = [part.strip() for part in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",") if part.strip()]
-    if hops > 0 and len(forwarded) >= hops:
+    if hops > 0 and len(forwarded) >= hops and _is_ip_address(forwarded[-hops]):
         return forwarded[-hops]
     return request.META.get("REMOTE_ADDR", "")
+
+
+def _is_ip_address(text):
+    try:
+        ipaddress.ip_address(text)
+    except ValueError:
+        return False
+    return True
 
 
 RATE_LIMITED_MESSAGE = _("Too many attempts from your connection. Please wait a while and try again.")

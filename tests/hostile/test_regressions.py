@@ -131,3 +131,14 @@ def test_an_isbn_with_superscript_digits_is_invalid_not_an_error():
     assert not isbn.is_valid("978²234567890")
     assert not isbn.is_valid("²306406152")
     assert isbn.is_valid("978-0-306-40615-7")
+
+
+@pytest.mark.parametrize("forwarded", ["garbage", "::zz", "203.0.113.7:443", "\x00", "1" * 5000])
+def test_a_forwarded_address_that_is_no_address_is_not_used(settings, forwarded):
+    from django.test import RequestFactory
+
+    from core.protection import client_ip
+
+    settings.PROTECTION_PROXY_COUNT = 1
+    request = RequestFactory().get("/", REMOTE_ADDR="10.0.0.2", HTTP_X_FORWARDED_FOR=f"198.51.100.1, {forwarded}")
+    assert client_ip(request) == "10.0.0.2"
