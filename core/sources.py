@@ -115,7 +115,7 @@ def _source_note(page):
         '{} <a href="{}">{}</a>',
         _("The same in every language."),
         reverse("wagtailadmin_pages:edit", args=[source.pk]),
-        _("Edit it on the page in %(language)s.") % {"language": language},
+        _("Edit it on the source page (%(language)s).") % {"language": language},
     )
 
 
