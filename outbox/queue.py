@@ -20,6 +20,8 @@ STATE_LABELS = {
     "interrupted": _("Interrupted"),
     "failed": _("Failed"),
 }
+# What a coordinator may send again: nothing else will try it.
+RETRYABLE = {"failed", "interrupted"}
 
 
 def rows():
@@ -70,9 +72,6 @@ class Entry:
     @property
     def can_retry(self):
         return self.state in RETRYABLE
-
-
-RETRYABLE = {"failed", "interrupted"}
 
 
 def entry(row, now=None):
