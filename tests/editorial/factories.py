@@ -38,4 +38,3 @@ def person_in(role):
     if role == "anonymous":
         return None
     return UserFactory(username=f"{role}-person", role=role)
-
