@@ -7,8 +7,7 @@ class CoreConfig(AppConfig):
     verbose_name = _("Site core")
 
     def ready(self):
-        from . import cache_invalidation, checks, locale_cache, routing  # noqa: F401 - checks registers itself
+        from . import cache_invalidation, checks, locale_cache  # noqa: F401 - checks registers itself
 
         cache_invalidation.connect()
         locale_cache.install()
-        routing.install()

@@ -1,121 +1,28 @@
-"""Finding the page an address leads to in two queries.
+"""Finding the page an address leads to below a language's home page, in one query.
 
-Wagtail looks up the site, then the home page in the visitor's language, then
-its specific version, then walks the tree one level at a time (a child lookup,
-then the specific page), and the view restrictions of the page and of each
-ancestor cost two queries more. Here:
-
-- the site of a host, and where each language's home page sits in the tree,
-  are remembered per process for one content version of the page cache (a
-  site saved or a page published, moved or deleted starts a new one);
-- the home page, its ancestors and the pages along the address come in one
-  query by URL path, each marked if it is an alias or has a view restriction;
-- the page found is then loaded in its specific form, knowing its ancestors
-  (for breadcrumbs) and whether any of them restricts viewing.
+Wagtail walks the tree one level at a time (a child lookup, then the specific
+page), and the view restrictions of the page and of each ancestor cost two
+queries more. `HomePage.route` calls `route_below` instead: the home page, its
+ancestors and the pages along the address come in one query by URL path, each
+marked if it has a view restriction; the page found is then loaded in its
+specific form, knowing its ancestors (for breadcrumbs) and whether any of them
+restricts viewing.
 
 The walk is kept wherever a page on the way would answer the rest of the
-address itself (a routable page's sub-route, or a custom route), and anything
-remembered that no longer matches the database sends the request Wagtail's
-way, so every address leads where it did.
+address itself (a routable page's sub-route, or a custom route), so every
+address leads where Wagtail would lead it. Nothing of Wagtail's is replaced:
+this is the home page's own `route`, a documented extension point.
 """
 
 from django.db.models import Exists, OuterRef, Q
-from django.http import Http404
-from django.http.request import split_domain_port
 from django.urls import Resolver404
 from wagtail.contrib.routable_page.models import RoutablePageMixin
-from wagtail.models import Locale, Page, PageViewRestriction, Site
-from wagtail.models.sites import get_site_for_hostname
-
-from core.content_version import per_version
+from wagtail.models import Page, PageViewRestriction
 
 
 def lineage_paths(path, steplen=Page.steplen):
     """The tree paths of a page and of each of its ancestors, root first."""
     return [path[:end] for end in range(steplen, len(path) + 1, steplen)]
-
-
-@per_version
-def _site_rows(hostname, port):
-    """The site answering for a host and port, with its root page, as raw rows."""
-    try:
-        site = get_site_for_hostname(hostname, port)
-    except Site.DoesNotExist:
-        return None
-    return _row(site), _row(site.root_page)
-
-
-def _row(instance):
-    fields = [field.attname for field in instance._meta.concrete_fields]
-    return type(instance), fields, [getattr(instance, name) for name in fields]
-
-
-def _from_row(row):
-    model, fields, values = row
-    # A fresh instance per request: pages and sites carry per-request caches.
-    return model.from_db("default", fields, values)
-
-
-def find_site(request):
-    """Site._find_for_request, without a query once the process knows the host."""
-    rows = _site_rows(split_domain_port(request._get_raw_host())[0], request.get_port())
-    if rows is None:
-        return None
-    site = _from_row(rows[0])
-    site.root_page = _from_row(rows[1])
-    return site
-
-
-def _home_place(site, locale):
-    """(pk, path, url_path) of the page `site.root_page.localized` gives in `locale`."""
-    root = site.root_page
-    if root.locale_id == locale.pk:
-        return root.pk, root.path, root.url_path
-    return _translated_home_place(root.translation_key, locale.pk)
-
-
-@per_version
-def _translated_home_place(translation_key, locale_pk):
-    home = Page.objects.filter(translation_key=translation_key, locale_id=locale_pk, live=True).first()
-    if home is None:
-        return None
-    return home.pk, home.path, home.url_path
-
-
-def route_for_request(request, path):
-    """Page.route_for_request, in two queries (see the module's docstring)."""
-    if not hasattr(request, "_wagtail_route_for_request"):
-        try:
-            site = Site.find_for_request(request)
-            request._wagtail_route_for_request = _route(request, site, path) if site else None
-        except Http404:
-            request._wagtail_route_for_request = None
-    return request._wagtail_route_for_request
-
-
-def _route(request, site, path):
-    components = [component for component in path.split("/") if component]
-    try:
-        locale = Locale.get_active()
-    except (LookupError, Locale.DoesNotExist):
-        locale = None
-    place = _home_place(site, locale) if locale is not None else None
-    if place is None:
-        # No live home page in this language: Wagtail serves the root page's tree.
-        return site.root_page.localized.specific.route(request, components)
-    pk, home_path, url_path = place
-    rows = chain_rows(home_path, url_path, components)
-    home = next((row for row in rows if row.path == home_path), None)
-    # What the process remembers must still hold; if not, Wagtail decides.
-    if home is None or home.pk != pk or home.url_path != url_path or not (home.live or pk == site.root_page_id):
-        return site.root_page.localized.specific.route(request, components)
-    if not components:
-        page = load_specific(home)
-        _note_lineage(page, rows)
-        return page.route(request, components)
-    if getattr(home.specific_class, "routes_by_url_path", False):
-        return route_below(home, request, components, rows)
-    return home.specific.route(request, components)
 
 
 def chain_rows(home_path, home_url_path, components):
@@ -198,8 +105,3 @@ def _walks_through(page, remaining):
                 pass
         return True
     return model.route is Page.route
-
-
-def install():
-    Site._find_for_request = staticmethod(find_site)
-    Page.route_for_request = staticmethod(route_for_request)
