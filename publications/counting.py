@@ -43,7 +43,7 @@ logger = logging.getLogger(__name__)
 
 DOUBLE_CLICK_SECONDS = 30
 _KEY_SALT = "publications.counting.double-click"
-_RANGE_START = re.compile(r"^\s*bytes\s*=\s*(\d*)\s*-")
+_RANGE_START = re.compile(r"^\s*bytes\s*=\s*([0-9]*)\s*-")
 
 
 def is_robot(request):
@@ -58,7 +58,8 @@ def delivers_the_whole_file(request):
     if not header:
         return True
     match = _RANGE_START.match(header)
-    return bool(match and match[1] and int(match[1]) == 0)
+    # Read as digits, not converted: int() refuses a position of thousands of digits.
+    return bool(match and match[1] and not match[1].strip("0"))
 
 
 def _client_key(request, item):

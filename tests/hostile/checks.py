@@ -16,6 +16,9 @@ BASE_SETTINGS = settings(
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow, HealthCheck.filter_too_much],
 )
 
+# For a test that draws its address among a group's: a small fixed budget, derandomised.
+FEW_EXAMPLES = settings(BASE_SETTINGS, max_examples=10, derandomize=True)
+
 
 def seeded(url, budget):
     """Decorate an inner @given test for one address: its budget and its own fixed seed."""

@@ -69,10 +69,11 @@ def download_urls(language):
 
 def site_wide_urls():
     """[(label, url)] of the addresses without a language."""
+    from wagtail.documents import get_document_model
     from wagtail.models import Page
 
     page = Page.objects.live().public().filter(depth__gt=2).order_by("path").first()
-    return [
+    urls = [
         ("root", "/"),
         ("sitemap", reverse("sitemap")),
         ("robots.txt", reverse("robots_txt")),
@@ -80,13 +81,19 @@ def site_wide_urls():
         ("API page", f"/api/v2/pages/{page.pk}/"),
         ("API find", "/api/v2/pages/find/"),
     ]
+    document = get_document_model().objects.order_by("pk").first()
+    if document is not None:
+        urls.append(("document", document.url))
+    return urls
 
 
 def public_urls():
-    """[(label, url)] of every public address, in every language."""
+    """{group: [(label, url)]}: the addresses without a language, then those of each language."""
     from tests.page_types import LANGUAGES
 
-    urls = list(site_wide_urls())
+    groups = {"site-wide": site_wide_urls()}
     for language in LANGUAGES:
-        urls += [(f"{language} {label}", url) for label, url in page_urls(language) + download_urls(language)]
-    return urls
+        groups[language] = [
+            (f"{language} {label}", url) for label, url in page_urls(language) + download_urls(language)
+        ]
+    return groups

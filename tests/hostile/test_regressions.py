@@ -142,3 +142,14 @@ def test_a_forwarded_address_that_is_no_address_is_not_used(settings, forwarded)
     settings.PROTECTION_PROXY_COUNT = 1
     request = RequestFactory().get("/", REMOTE_ADDR="10.0.0.2", HTTP_X_FORWARDED_FOR=f"198.51.100.1, {forwarded}")
     assert client_ip(request) == "10.0.0.2"
+
+
+@pytest.mark.django_db
+def test_a_publication_download_answers_a_range_of_thousands_of_digits():
+    from publications.models import PublicationPage
+
+    publication = PublicationPage.objects.live().get(locale__language_code="en")
+    url = publication.url + publication.reverse_subpage("download", args=["en"]).lstrip("/")
+    http = client()
+    for header in (f"bytes={HUGE}-", f"bytes={'0' * 5000}-", "bytes=٠-"):
+        assert http.get(url, headers={"range": header}).status_code == 200, header
