@@ -48,6 +48,8 @@ COORDINATOR_MODELS = [
     ("partners", "partner"),
     ("partners", "project"),
     ("core", "sitefooter"),
+    # Speakers are shared by the events of every language, and translated like partners.
+    ("events", "speaker"),
 ]
 # Registrations and printed-copy requests hold personal data: coordinators see
 # them, mark attendance and copies sent, and answer people's data requests.

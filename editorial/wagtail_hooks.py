@@ -46,8 +46,9 @@ hooks.register("before_edit_page", translation_editor.send_translation_to_review
 
 @hooks.register("construct_page_action_menu")
 def hide_convert_to_alias_from_non_publishers(menu_items, request, context):
-    page = context.get("page")
-    if page is not None and not page.permissions_for_user(request.user).can_publish():
+    if context.get("view") != "edit":
+        return  # wagtail-localize offers it on the edit view only
+    if not context["page"].permissions_for_user(request.user).can_publish():
         menu_items[:] = [item for item in menu_items if item.name != "localize-convert-to-alias"]
 
 

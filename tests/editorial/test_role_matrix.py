@@ -28,6 +28,7 @@ from wagtail_localize.operations import TranslationCreator
 
 from competences.models import Framework
 from core.models import SiteFooter
+from events.models import Speaker
 from home.models import HomePage, StandardPage
 from partners.models import Partner
 
@@ -250,6 +251,7 @@ SNIPPETS = [
     Snippet("partners", Partner, "description"),
     Snippet("framework", Framework, "description"),
     Snippet("footer", SiteFooter, "disclaimer"),
+    Snippet("speakers", Speaker, "role"),
 ]
 
 

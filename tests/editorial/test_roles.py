@@ -35,9 +35,15 @@ def test_a_coordinator_edits_and_publishes_every_language(coordinator):
 
 
 def test_only_coordinators_edit_the_competence_framework_and_partners(dutch_editor, coordinator):
-    for codename in ("competences.change_frameworkitem", "partners.change_partner", "core.change_sitefooter"):
+    for codename in (
+        "competences.change_frameworkitem",
+        "partners.change_partner",
+        "core.change_sitefooter",
+        "events.change_speaker",
+    ):
         assert coordinator.has_perm(codename)
         assert not dutch_editor.has_perm(codename)
+        assert dutch_editor.has_perm(codename.replace(".change_", ".view_"))  # to choose it on a page
 
 
 def test_only_coordinators_see_registrations_and_print_requests(client, dutch_editor, coordinator):
