@@ -24,6 +24,7 @@ urlpatterns = [
     path("api/v2/", api_router.urls),
     path("sitemap.xml", sitemap_view, {"sitemaps": {"pages": MultilingualSitemap}}, name="sitemap"),
     path("robots.txt", search_views.robots_txt, name="robots_txt"),
+    path("badges/", include("badges.urls")),
 ]
 
 if settings.DEBUG:

@@ -24,6 +24,7 @@ INSTALLED_APPS = [
     "home",
     "search",
     "outbox",
+    "badges",
     "wagtail_localize",
     "wagtail_localize.locales",  # replaces wagtail.locales
     "wagtail.contrib.forms",
@@ -225,6 +226,10 @@ PAGE_CACHE_MAX_VARIANTS = env_int("PAGE_CACHE_MAX_VARIANTS", 100)
 
 WAGTAIL_SITE_NAME = "STEPS"
 WAGTAILADMIN_BASE_URL = env("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
+# Open Badges: the folder of the issuers' signing keys (never in the database or backups),
+# and the address credentials name the issuer, keys and status lists by.
+BADGES_KEY_DIR = env("BADGES_KEY_DIR", str(BASE_DIR / ".keys"))
+BADGES_BASE_URL = env("BADGES_BASE_URL", WAGTAILADMIN_BASE_URL)
 # Wagtail's database search; on PostgreSQL each language is stemmed with its own
 # text search configuration (search/backend.py).
 WAGTAILSEARCH_BACKENDS = {

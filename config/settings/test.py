@@ -7,6 +7,7 @@ from .env import env
 
 DEBUG = False
 SECRET_KEY = "test-only-key"  # noqa: S105 - never used outside tests
+BADGES_KEY_DIR = __import__("tempfile").mkdtemp(prefix="steps-badge-keys-")
 ALLOWED_HOSTS = ["testserver", "127.0.0.1", "localhost"]
 
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]

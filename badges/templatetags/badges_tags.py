@@ -1,0 +1,24 @@
+from django import template
+from wagtail.models import Locale
+
+register = template.Library()
+
+
+@register.simple_tag
+def related_badges(obj):
+    """The live badges, in the current language, aligned to a framework item or to the
+    competences a page develops (one query)."""
+    from competences.models import FrameworkItem
+
+    from ..models import AchievementPage
+
+    badges = AchievementPage.objects.live().public().filter(locale=Locale.get_active())
+    if isinstance(obj, FrameworkItem):
+        badges = badges.filter(competences__translation_key=obj.translation_key)
+    elif hasattr(obj, "competences") and obj.pk:
+        if isinstance(obj, AchievementPage):
+            return []
+        badges = badges.filter(competences__in=obj.competences.all().values("pk"))
+    else:
+        return []
+    return list(badges.distinct().order_by("title").only("title", "url_path", "path", "depth", "locale_id"))
