@@ -138,7 +138,7 @@ def measure(args):
     from django.test import Client, RequestFactory, override_settings
     from django.test.utils import CaptureQueriesContext
 
-    from core import page_cache
+    from caching import page_cache
     from tests.page_types import page_urls
 
     client = Client(HTTP_X_FORWARDED_PROTO="https", HTTP_HOST="127.0.0.1")

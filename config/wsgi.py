@@ -9,10 +9,10 @@ os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.production")
 
 application = get_wsgi_application()
 
-# Refuse to serve with a configuration that would serve stale pages (core/checks.py).
+# Refuse to serve with a configuration that would serve stale pages (caching/checks.py).
 from django.core.exceptions import ImproperlyConfigured  # noqa: E402
 
-from core.checks import startup_errors  # noqa: E402
+from caching.checks import startup_errors  # noqa: E402
 
 if errors := startup_errors():
     raise ImproperlyConfigured(errors)

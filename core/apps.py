@@ -5,9 +5,3 @@ from django.utils.translation import gettext_lazy as _
 class CoreConfig(AppConfig):
     name = "core"
     verbose_name = _("Site core")
-
-    def ready(self):
-        from . import cache_invalidation, checks, locale_cache  # noqa: F401 - checks registers itself
-
-        cache_invalidation.connect()
-        locale_cache.install()

@@ -39,9 +39,9 @@ from wagtail.models import Locale, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from caching.content_version import depends_on
 from competences.fields import CompetencesMixin
 from core.blocks import body_blocks
-from core.content_version import depends_on
 from core.fields import ChoiceListField
 from core.pages import BasePage
 from core.sources import SourceFieldPanel, SourceOnlyFieldsForm, is_source, source_rows

@@ -99,7 +99,7 @@ def event_figures(now=None):
     from django.db.models import Count, Q
     from django.utils import timezone
 
-    from core.content_version import depends_on
+    from caching.content_version import depends_on
 
     from .models import EventPage, Registration
 

@@ -5,8 +5,8 @@ from django.utils import timezone
 from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext as _
 
+from caching.content_version import depends_on
 from core import protection
-from core.content_version import depends_on
 from core.languages import restricted_q
 from core.listing import paginate
 

@@ -40,8 +40,8 @@ from wagtail.models import Orderable
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from caching.content_version import depends_on
 from competences.fields import CompetencesMixin
-from core.content_version import depends_on
 from core.licences import licence_field, licence_url
 from core.pages import BasePage
 from core.sources import SourceFieldPanel, SourceInlinePanel, SourceOnlyFieldsForm, is_source, source_rows

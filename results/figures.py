@@ -18,7 +18,7 @@ from django.db.models import Count, Sum
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-from core.content_version import per_version
+from caching.content_version import per_version
 from events.choices import Kind
 from events.targets import current_progress
 

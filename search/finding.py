@@ -22,9 +22,9 @@ from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 from wagtail.models import Locale, Page
 
+from caching.content_version import per_version
 from competences.models import FrameworkItem
 from competences.queries import competence_page_models
-from core.content_version import per_version
 from core.filters import Facet, FacetedFilter, Option
 from core.languages import restricted_q
 from core.listing import paginate

@@ -21,7 +21,8 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from wagtail.models import Locale
 
-from core import content_version, protection
+from caching import content_version
+from core import protection
 
 from .finding import searchable_pages
 from .views import clean_query

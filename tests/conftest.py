@@ -31,7 +31,7 @@ def production_caching(settings):
     """The page cache on, as in production, starting (and leaving) empty."""
     from django.core.cache import cache
 
-    from core import content_version, page_cache
+    from caching import content_version, page_cache
 
     def empty():
         cache.clear()

@@ -12,7 +12,7 @@ import pytest
 from django.core.cache import caches
 from django.test import override_settings
 
-from core import content_version
+from caching import content_version
 
 pytestmark = pytest.mark.django_db
 
@@ -32,7 +32,7 @@ def redis_away(settings):
     with override_settings(
         CACHES={
             "default": {
-                "BACKEND": "core.resilient_cache.ResilientRedisCache",
+                "BACKEND": "caching.resilient_cache.ResilientRedisCache",
                 "LOCATION": f"redis://127.0.0.1:{closed_port()}/0",
                 "BACKOFF_SECONDS": 30,
                 "OPTIONS": {"socket_connect_timeout": 0.25, "socket_timeout": 0.25},
@@ -45,7 +45,7 @@ def redis_away(settings):
 
 
 def test_with_redis_away_pages_are_served_uncached_and_the_failure_is_logged(client, redis_away, caplog):
-    with caplog.at_level(logging.ERROR, logger="core.resilient_cache"):
+    with caplog.at_level(logging.ERROR, logger="caching.resilient_cache"):
         responses = [client.get("/en/"), client.get("/en/"), client.get("/fr/")]
     assert [response.status_code for response in responses] == [200, 200, 200]
     assert all("X-Page-Cache" not in response for response in responses)
@@ -84,7 +84,7 @@ def test_a_change_made_while_redis_was_away_is_recorded_when_it_returns(settings
     with override_settings(
         CACHES={
             "default": {
-                "BACKEND": "core.resilient_cache.ResilientRedisCache",
+                "BACKEND": "caching.resilient_cache.ResilientRedisCache",
                 "LOCATION": f"redis://127.0.0.1:{closed_port()}/0",
             }
         }
@@ -103,7 +103,7 @@ def test_the_page_cache_with_a_process_local_cache_fails_the_checks(settings):
     from django.core.management import call_command
     from django.core.management.base import SystemCheckError
 
-    from core.checks import startup_errors
+    from caching.checks import startup_errors
 
     settings.DEBUG = False
     settings.PAGE_CACHE_ENABLED = True

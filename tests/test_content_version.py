@@ -4,7 +4,7 @@ what is cached or remembered for an older version is never served again."""
 import pytest
 from django.core.cache import cache
 
-from core import content_version as page_cache
+from caching import content_version as page_cache
 
 
 def test_a_flushed_cache_never_starts_again_at_an_older_version():

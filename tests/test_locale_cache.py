@@ -1,10 +1,10 @@
-"""The one patch of Wagtail's internals (core/locale_cache.py) still does what it claims."""
+"""The one patch of Wagtail's internals (caching/locale_cache.py) still does what it claims."""
 
 import pytest
 from django.db import connection
 from wagtail.models import Locale
 
-from core import content_version, locale_cache
+from caching import content_version, locale_cache
 from home.models import StandardPage
 
 pytestmark = pytest.mark.django_db

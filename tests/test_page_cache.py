@@ -4,7 +4,7 @@ import pytest
 from django.core.cache import cache
 from django.test import RequestFactory
 
-from core import content_version, page_cache
+from caching import content_version, page_cache
 from home.models import StandardPage
 from partners.models import Partner
 

@@ -12,7 +12,7 @@ from django.db import connection
 from django.test import RequestFactory
 from django.test.utils import CaptureQueriesContext
 
-from core import page_cache
+from caching import page_cache
 from tests.page_types import LANGUAGES, page_urls
 
 pytestmark = pytest.mark.django_db

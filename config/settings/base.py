@@ -12,6 +12,7 @@ BASE_DIR = Path(__file__).resolve().parent.parent.parent
 INSTALLED_APPS = [
     # Project apps first so that their templates override third-party ones.
     "core",
+    "caching",
     "partners",
     "competences",
     "toolkit",
@@ -67,7 +68,7 @@ MIDDLEWARE = [
     "csp.middleware.CSPMiddleware",
     "django_permissions_policy.PermissionsPolicyMiddleware",
     # Whole pages for anonymous visitors, before sessions and routing run.
-    "core.page_cache.PageCacheMiddleware",
+    "caching.page_cache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -211,15 +212,15 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 FILE_UPLOAD_PERMISSIONS = 0o644
 
-# The page cache (core/page_cache.py): on in production, off while developing
+# The page cache (caching/page_cache.py): on in production, off while developing
 # and testing so that template changes and test data show at once.
 PAGE_CACHE_ENABLED = env_bool("PAGE_CACHE_ENABLED", False)
 PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 600)
 PAGE_CACHE_CDN_SECONDS = env_int("PAGE_CACHE_CDN_SECONDS", 60)
-# Memory each app process may use for the pages it served lately (core/page_cache.py).
+# Memory each app process may use for the pages it served lately (caching/page_cache.py).
 PAGE_CACHE_LOCAL_MB = env_int("PAGE_CACHE_LOCAL_MB", 32)
 # How often each process reads the content version from the shared cache
-# (core/content_version.py): a change made in another process shows within this time.
+# (caching/content_version.py): a change made in another process shows within this time.
 PAGE_CACHE_CHECK_SECONDS = env_float("PAGE_CACHE_CHECK_SECONDS", 1.0)
 # Stored query variants of one path per content version (?page=2, ?q=…).
 PAGE_CACHE_MAX_VARIANTS = env_int("PAGE_CACHE_MAX_VARIANTS", 100)

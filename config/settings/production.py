@@ -39,7 +39,7 @@ PROTECTION_PROXY_COUNT = env_int("PROTECTION_PROXY_COUNT", 1)
 AXES_CLIENT_IP_CALLABLE = "core.protection.client_ip"
 
 # Redis, shared by every process. Without REDIS_URL the cache is private to each
-# process, which the page cache refuses (core/checks.py) unless
+# process, which the page cache refuses (caching/checks.py) unless
 # PAGE_CACHE_SINGLE_PROCESS says the site runs as exactly one process.
 REDIS_URL = env("REDIS_URL")
 CACHE_TIMEOUT_SECONDS = env_float("CACHE_TIMEOUT_SECONDS", 0.25)
@@ -47,7 +47,7 @@ if REDIS_URL:
     CACHES = {
         "default": {
             # Django's Redis backend, answering "miss" and backing off while Redis is away.
-            "BACKEND": "core.resilient_cache.ResilientRedisCache",
+            "BACKEND": "caching.resilient_cache.ResilientRedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": env("CACHE_KEY_PREFIX", "steps"),
             "BACKOFF_SECONDS": env_int("CACHE_BACKOFF_SECONDS", 5),

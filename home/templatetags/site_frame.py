@@ -1,7 +1,7 @@
 """The parts of every page that are the same across a language: menu and footer.
 
 They are built once per language and content version and kept in the cache
-under the content version (core/content_version.py): any change a
+under the content version (caching/content_version.py): any change a
 visitor could see bumps the version, and the next page builds them afresh.
 Like the page cache, this is on only where PAGE_CACHE_ENABLED is (production).
 
@@ -17,7 +17,8 @@ from django.template.loader import render_to_string
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 
-from core import content_version, languages
+from caching import content_version
+from core import languages
 from core.languages import restricted_q
 from core.templatetags.site_tags import main_menu, site_footer
 

@@ -79,7 +79,7 @@ class Command(BaseCommand):
             ) from None
 
     def _rebuild(self, quiet):
-        from core.content_version import bump_version
+        from caching.content_version import bump_version
 
         self.stdout.write("Rebuilding the search index and the reference index…")
         call_command("update_index", verbosity=0)

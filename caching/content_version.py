@@ -3,7 +3,7 @@
 - **The content version**: one site-wide number that moves on with any change a
   visitor could see in many places (a page published, moved, deleted or made
   private, a snippet, a document, an image, a collection's privacy, a redirect,
-  a setting; see core/cache_invalidation.py). A cached page or a `per_version`
+  a setting; see caching/cache_invalidation.py). A cached page or a `per_version`
   memo of an older number is never used again.
 - **Tags**: figures that change without an editor, such as an event's places or
   a publication's copies left, have a version of their own. A registration moves
@@ -29,7 +29,7 @@ import time
 from django.conf import settings
 from django.core.cache import caches
 
-from core.resilient_cache import reachable
+from caching.resilient_cache import reachable
 
 VERSION_KEY = "page-cache:version"
 TAG_PREFIX = "page-cache:tag:"

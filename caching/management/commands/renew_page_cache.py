@@ -2,7 +2,7 @@
 
 from django.core.management.base import BaseCommand, CommandError
 
-from core.content_version import bump_version, current_version
+from caching.content_version import bump_version, current_version
 
 
 class Command(BaseCommand):

@@ -18,10 +18,10 @@ Wagtail's routing run. What it promises:
   session cookie that is invalid or expired does not bypass the cache; only a
   live session (an editor, or a visitor with a message to show) does.
 - **Precise invalidation.** Entries carry the content version in their key and
-  the versions of the tags they depend on (core/content_version.py): a publish
+  the versions of the tags they depend on (caching/content_version.py): a publish
   renews every page, a registration only the pages that show that event's places.
 - **Degrade, don't fail.** When the shared cache cannot be reached, requests are
-  served uncached (core/resilient_cache.py logs it and backs off).
+  served uncached (caching/resilient_cache.py logs it and backs off).
 
 Each process also keeps the pages it served lately in its own memory
 (`RecentPages`), under the same versioned keys, so a page served again costs no
@@ -41,9 +41,9 @@ from django.core.exceptions import DisallowedHost
 from django.http import HttpResponse, QueryDict
 from django.utils.cache import patch_cache_control
 
-from core import content_version
-from core.content_version import current_version, enabled, shared_cache
-from core.resilient_cache import reachable
+from caching import content_version
+from caching.content_version import current_version, enabled, shared_cache
+from caching.resilient_cache import reachable
 
 # Set by the server or by the cache for each answer, never stored.
 UNSTORED_HEADERS = {"date", "x-page-cache", "set-cookie"}

@@ -1,6 +1,6 @@
 """What renews cached pages: anything a visitor could see change.
 
-Two mechanisms (core/content_version.py):
+Two mechanisms (caching/content_version.py):
 
 - Changes that many pages may show move the site-wide content version on:
   a page published, unpublished, moved or deleted; a view restriction added,

@@ -12,7 +12,7 @@ offers no hook for it, so this module replaces two things, and nothing else:
   `get_object` hook.
 
 Both answer from all locales read in one query and kept per content version
-(core/content_version.py): adding, changing or removing a locale moves the
+(caching/content_version.py): adding, changing or removing a locale moves the
 version on, so every process sees it within PAGE_CACHE_CHECK_SECONDS. Without the
 page cache (development, tests without it) the lookups query as Wagtail does.
 
@@ -30,7 +30,7 @@ from django.db.models.fields.related_descriptors import ForwardManyToOneDescript
 from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Locale, LocaleManager
 
-from core.content_version import per_version
+from caching.content_version import per_version
 
 WRITTEN_FOR = {"wagtail": "8.0.1", "django": "5.2"}
 
@@ -100,7 +100,7 @@ def patch_matches_the_running_versions(app_configs=None, **kwargs):
         return []
     return [
         checks.Error(
-            f"core/locale_cache.py patches Wagtail and Django internals written for {WRITTEN_FOR}, "
+            f"caching/locale_cache.py patches Wagtail and Django internals written for {WRITTEN_FOR}, "
             f"but {running_versions()} is running; the patch is off.",
             hint="Check LocaleManager.get_for_language and ForwardManyToOneDescriptor.get_object in the new "
             "versions, run tests/test_locale_cache.py, then update WRITTEN_FOR.",
