@@ -1,21 +1,57 @@
-"""Shared fixtures: the demo site is built once per test session.
+"""Shared fixtures: the test database is a copy of the demo site, built once.
 
-Tests that use the database run inside a transaction that is rolled back, so
-each one starts from the same demo site in English, French and Dutch.
+The demo is built once (tests/demo_database.py) and each test session, or each xdist worker,
+starts from a copy of it. Tests that use the database run inside a transaction that is rolled
+back, so each one starts from the same demo site in English, French and Dutch.
 """
 
+import os
+import sqlite3
+
 import pytest
-from django.conf import settings
-from django.core.management import call_command
 from django.utils import translation
+
+from tests import demo_database, servers
 
 
 @pytest.fixture(scope="session")
-def django_db_setup(django_db_setup, django_db_blocker):
+def django_db_setup(django_test_environment, django_db_blocker, django_db_modify_db_settings, tmp_path_factory):
+    """The session's test database, a copy of the demo build, with a copy of its media files.
+
+    SQLite: an in-memory database (as Django's own test database), filled from the build's
+    file. PostgreSQL: `test_<name>` (with the xdist worker's suffix) from the build as template.
+    """
+    from django.db import connections
+    from django.test.utils import override_settings
+
+    demo = demo_database.demo()
+    connection = connections["default"]
+    settings_dict = connection.settings_dict
+    original_name = settings_dict["NAME"]
+    keeper = None
     with django_db_blocker.unblock():
-        call_command("load_demo", verbosity=0)
-    # Building the demo works in each language in turn: the tests start in the default one.
-    translation.activate(settings.LANGUAGE_CODE)
+        connection.close()
+        if servers.is_postgres(demo.database_url):
+            name = settings_dict.get("TEST", {}).get("NAME") or f"test_{original_name}"
+            demo.copy_database(demo_database.with_database(demo.database_url, name))
+        else:
+            # Shared cache: the threads of a test reach the same database, as with Django's.
+            name = f"file:steps_test_{os.environ.get('PYTEST_XDIST_WORKER', 'main')}?mode=memory&cache=shared"
+            keeper = sqlite3.connect(name, uri=True)  # the database lives while a connection is open
+            demo_database.copy_sqlite(demo_database.sqlite_path(demo.database_url), keeper)
+        settings_dict["NAME"] = name
+    media = override_settings(MEDIA_ROOT=str(demo.copy_media(tmp_path_factory.mktemp("demo-media") / "media")))
+    media.enable()
+    yield
+    media.disable()
+    with django_db_blocker.unblock():
+        for each in connections.all():
+            each.close()
+        settings_dict["NAME"] = original_name
+        if keeper is None:
+            servers.drop_database(demo_database.with_database(demo.database_url, name))
+        else:
+            keeper.close()
 
 
 @pytest.fixture(autouse=True)

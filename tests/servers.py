@@ -1,5 +1,5 @@
-"""Real servers for the tests that need them: a fresh database, the demo loaded with the
-same commands a newcomer runs, and gunicorn serving it.
+"""Real servers for the tests that need them: a database of their own holding the demo site
+(a copy of the run's one demo build, tests/demo_database.py), and gunicorn serving it.
 
 Used by the browser tests (tests/browser/conftest.py) and the operations tests
 (tests/ops/): a SQLite file, or a PostgreSQL database beside the test one when
@@ -26,30 +26,41 @@ def free_port():
         return sock.getsockname()[1]
 
 
+def is_postgres(url):
+    return url.startswith(("postgres://", "postgresql://"))
+
+
 def using_postgres():
-    return os.environ.get("DATABASE_URL", "").startswith(("postgres://", "postgresql://"))
+    return is_postgres(os.environ.get("DATABASE_URL", ""))
+
+
+def database_url(tmp_path, suffix):
+    """The URL of a database of the test's own: `<name>_<suffix>` beside the PostgreSQL
+    database of DATABASE_URL, else a SQLite file in `tmp_path`. Nothing is created."""
+    url = os.environ.get("DATABASE_URL", "")
+    if not is_postgres(url):
+        return f"sqlite:///{tmp_path / f'{suffix}.sqlite3'}"
+    parts = urlsplit(url)
+    return urlunsplit(parts._replace(path=f"/{parts.path.lstrip('/') or 'steps'}_{suffix}"))
 
 
 def fresh_database(tmp_path, suffix):
-    """A fresh, empty database URL: `<name>_<suffix>` beside the PostgreSQL database of
-    DATABASE_URL (dropped first if it exists), else a SQLite file in `tmp_path`."""
-    url = os.environ.get("DATABASE_URL")
-    if not using_postgres():
-        return f"sqlite:///{tmp_path / f'{suffix}.sqlite3'}"
-    import psycopg
+    """A fresh, empty database (see database_url); a PostgreSQL one is dropped first if it exists."""
+    url = database_url(tmp_path, suffix)
+    if is_postgres(url):
+        import psycopg
 
-    parts = urlsplit(url)
-    name = f"{parts.path.lstrip('/') or 'steps'}_{suffix}"
-    admin = urlunsplit(parts._replace(path="/postgres"))
-    with psycopg.connect(admin, autocommit=True) as connection:
-        connection.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-        connection.execute(f'CREATE DATABASE "{name}"')
-    return urlunsplit(parts._replace(path=f"/{name}"))
+        parts = urlsplit(url)
+        admin = urlunsplit(parts._replace(path="/postgres"))
+        with psycopg.connect(admin, autocommit=True) as connection:
+            connection.execute(f'DROP DATABASE IF EXISTS "{parts.path.lstrip("/")}" WITH (FORCE)')
+            connection.execute(f'CREATE DATABASE "{parts.path.lstrip("/")}"')
+    return url
 
 
 def drop_database(url):
     """Drop a PostgreSQL database made by fresh_database (SQLite files go with their folder)."""
-    if not url.startswith(("postgres://", "postgresql://")):
+    if not is_postgres(url):
         return
     import psycopg
 
@@ -67,17 +78,20 @@ def manage(env, *args, check=True):
 
 
 def demo_site_env(tmp_path, suffix, **extra):
-    """The environment of a demo site on its own fresh database and media folder, built with
-    `migrate` and `load_demo`; `extra` adds or overrides variables."""
+    """The environment of a demo site on a database and media folder of its own, copied from
+    the run's demo build; `extra` adds or overrides variables."""
+    from tests import demo_database
+
+    demo = demo_database.demo()
+    url = database_url(tmp_path, suffix)
+    demo.copy_database(url)
     env = {
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "config.settings.test",
-        "DATABASE_URL": fresh_database(tmp_path, suffix),
-        "MEDIA_ROOT": str(tmp_path / "media"),
+        "DATABASE_URL": url,
+        "MEDIA_ROOT": str(demo.copy_media(tmp_path / "media")),
         **extra,
     }
-    manage(env, "migrate", "--noinput")
-    manage(env, "load_demo")
     return env
 
 

@@ -1,0 +1,259 @@
+"""The demo site, built once and copied wherever a test needs it.
+
+Building the demo (`migrate` then `load_demo`, the commands a newcomer runs) takes most of a
+minute; copying a built one takes a second. So one build serves every test database of a run
+and of the runs that follow while the code is unchanged:
+
+- the ORM tests' database (tests/conftest.py), one per xdist worker: on SQLite the build's
+  file is copied into the worker's in-memory database with SQLite's backup API; on
+  PostgreSQL the database is created with `CREATE DATABASE … TEMPLATE` the build;
+- the servers of the browser and operations tests (tests/servers.py), the same way into a
+  file or a database of their own.
+
+A build lives in a folder under $STEPS_TEST_DEMO_DIR (default: $TMPDIR/steps-test-demo) named
+by a fingerprint of everything it is made from: every file of the project outside tests/ and
+generated folders, the installed requirements and the Python version. A change to any of
+them gives a new fingerprint and so a new build; STEPS_TEST_DEMO_REBUILD=1 forces one. On
+PostgreSQL the build is the database `<name>_demo` beside DATABASE_URL's, its fingerprint
+kept as the database's comment. Each build also holds the media files the demo wrote, which
+each copy gets as hard links (Django's storage writes new files and never rewrites one).
+
+Written here rather than taken from a library: pytest-django creates test databases by
+migrating them, and has no notion of a prebuilt one shared between runs. The lock is
+`fcntl.flock` from the standard library, so the xdist workers of a run, or two runs at
+once, wait for one build instead of making two.
+"""
+
+import fcntl
+import hashlib
+import os
+import shutil
+import sqlite3
+import sys
+import tempfile
+import time
+import uuid
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import urlsplit, urlunsplit
+
+from tests import servers
+
+BASE_DIR = servers.BASE_DIR
+# Folders that are not what the demo is built from: tests, generated files, caches, media.
+SKIPPED_DIRS = {
+    ".git",
+    ".venv",
+    "tests",
+    "bench",
+    "media",
+    "staticfiles",
+    "node_modules",
+    "__pycache__",
+    "test-results",
+}
+SKIPPED_SUFFIXES = {".pyc", ".mo", ".sqlite3", ".sqlite3-journal", ".log"}
+# Builds not used for this long are removed when another one is made.
+KEEP_UNUSED_SECONDS = 24 * 3600
+
+
+def root():
+    path = Path(os.environ.get("STEPS_TEST_DEMO_DIR") or Path(tempfile.gettempdir()) / "steps-test-demo")
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+def source_files():
+    for folder, dirs, files in os.walk(BASE_DIR):
+        dirs[:] = sorted(name for name in dirs if name not in SKIPPED_DIRS and not name.startswith("."))
+        for name in sorted(files):
+            if Path(name).suffix not in SKIPPED_SUFFIXES and not name.startswith("."):
+                yield Path(folder, name)
+
+
+def fingerprint():
+    """A digest of what the demo database is made from."""
+    digest = hashlib.sha256()
+    digest.update(sys.version.encode())
+    for path in source_files():
+        digest.update(str(path.relative_to(BASE_DIR)).encode() + b"\0")
+        digest.update(path.read_bytes() + b"\0")
+    return digest.hexdigest()[:16]
+
+
+@contextmanager
+def locked(name):
+    """Hold an exclusive lock on `name` in the builds' folder, across processes."""
+    with open(root() / f"{name}.lock", "w") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+@dataclass(frozen=True)
+class Demo:
+    """A finished build: its database URL (to copy, never to use) and its media folder."""
+
+    key: str
+    database_url: str
+    media: Path
+
+    def copy_media(self, target):
+        """The build's media files in a folder of the caller's, as hard links (copies across file systems)."""
+        target = Path(target)
+        try:
+            shutil.copytree(self.media, target, copy_function=os.link)
+        except OSError:
+            shutil.rmtree(target, ignore_errors=True)
+            shutil.copytree(self.media, target)
+        return target
+
+    def copy_database(self, url):
+        """Make the database at `url` a copy of the build: a SQLite file path, or a PostgreSQL
+        database (dropped first if it exists)."""
+        if servers.is_postgres(self.database_url):
+            # Under the lock: a build for newer code may replace the template meanwhile.
+            name, template = database_name(url), database_name(self.database_url)
+            with locked(self.key), admin_connection(self.database_url) as connection:
+                connection.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+                connection.execute(f'CREATE DATABASE "{name}" TEMPLATE "{template}"')
+        else:
+            copy_sqlite(sqlite_path(self.database_url), sqlite3.connect(sqlite_path(url)), close=True)
+
+
+def copy_sqlite(source_path, target, close=False):
+    """Copy the SQLite database at `source_path` into the open connection `target`."""
+    source = sqlite3.connect(f"file:{source_path}?mode=ro", uri=True)
+    try:
+        source.backup(target)
+    finally:
+        source.close()
+        if close:
+            target.close()
+
+
+def sqlite_path(url):
+    return url.removeprefix("sqlite:///")
+
+
+def database_name(url):
+    return urlsplit(url).path.lstrip("/")
+
+
+def with_database(url, name):
+    return urlunsplit(urlsplit(url)._replace(path=f"/{name}"))
+
+
+@contextmanager
+def admin_connection(url):
+    """An autocommit connection to the `postgres` database of `url`'s server."""
+    import psycopg
+
+    with psycopg.connect(with_database(url, "postgres"), autocommit=True) as connection:
+        yield connection
+
+
+def build_env(database_url, media):
+    return {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "config.settings.test",
+        "DATABASE_URL": database_url,
+        "MEDIA_ROOT": str(media),
+    }
+
+
+def load(database_url, media):
+    """`migrate` and `load_demo` into an empty database, as a newcomer does."""
+    env = build_env(database_url, media)
+    started = time.monotonic()
+    for command in (["migrate", "--noinput"], ["load_demo"]):
+        done = servers.manage(env, *command, check=False)
+        if done.returncode:
+            raise RuntimeError(f"Building the demo database: `manage.py {' '.join(command)}` failed:\n{done.stderr}")
+    print(f"\nThe demo database was built in {time.monotonic() - started:.0f} s.", file=sys.stderr)
+
+
+def forget_unused(keep):
+    """Remove builds nobody used for a day (a build is marked used each time it is handed out)."""
+    for folder in root().iterdir():
+        if folder.is_dir() and folder != keep and time.time() - folder.stat().st_mtime > KEEP_UNUSED_SECONDS:
+            shutil.rmtree(folder, ignore_errors=True)
+
+
+def demo():
+    """The demo build for this code and this DATABASE_URL, built now if there is none."""
+    url = os.environ.get("DATABASE_URL", "")
+    postgres = servers.is_postgres(url)
+    # One build per kind of database: SQLite, or each PostgreSQL database name.
+    where = f"{urlsplit(url).hostname}-{urlsplit(url).port}-{database_name(url)}" if postgres else "sqlite"
+    key = f"{hashlib.sha256(f'{BASE_DIR}|{where}'.encode()).hexdigest()[:8]}-{'pg' if postgres else 'sqlite'}"
+    wanted = fingerprint()
+    folder = root() / f"{key}-{wanted}"
+    rebuild = os.environ.get("STEPS_TEST_DEMO_REBUILD", "").lower() in {"1", "true", "yes"}
+    with locked(key):
+        if postgres:
+            demo = Demo(key, with_database(url, f"{database_name(url) or 'steps'}_demo"), folder / "media")
+            if rebuild or not folder.is_dir() or postgres_fingerprint(demo.database_url) != wanted:
+                build_postgres(demo.database_url, folder, wanted)
+        else:
+            demo = Demo(key, f"sqlite:///{folder / 'demo.sqlite3'}", folder / "media")
+            if rebuild or not folder.is_dir():
+                build_sqlite(folder)
+        # Marks the build as used, so forget_unused() keeps it.
+        os.utime(folder)
+        if os.environ.get("PYTEST_XDIST_WORKER", "gw0") == "gw0":
+            forget_unused(keep=folder)
+    return demo
+
+
+def staging(folder):
+    """A new folder beside `folder`, renamed into place once the build is complete."""
+    temporary = folder.with_name(f".{folder.name}.{uuid.uuid4().hex[:8]}")
+    temporary.mkdir()
+    return temporary
+
+
+def finish(temporary, folder):
+    shutil.rmtree(folder, ignore_errors=True)
+    temporary.rename(folder)
+
+
+def build_sqlite(folder):
+    temporary = staging(folder)
+    try:
+        load(f"sqlite:///{temporary / 'demo.sqlite3'}", temporary / "media")
+    except BaseException:
+        shutil.rmtree(temporary, ignore_errors=True)
+        raise
+    finish(temporary, folder)
+
+
+def postgres_fingerprint(url):
+    with admin_connection(url) as connection:
+        row = connection.execute(
+            "SELECT shobj_description(oid, 'pg_database') FROM pg_database WHERE datname = %s", [database_name(url)]
+        ).fetchone()
+    return row[0] if row else None
+
+
+def build_postgres(url, folder, wanted):
+    """Build into `<name>_build`, then rename it to the demo's name with its fingerprint."""
+    name = database_name(url)
+    building = f"{name}_build"
+    temporary = staging(folder)
+    try:
+        with admin_connection(url) as connection:
+            connection.execute(f'DROP DATABASE IF EXISTS "{building}" WITH (FORCE)')
+            connection.execute(f'CREATE DATABASE "{building}"')
+        load(with_database(url, building), temporary / "media")
+        with admin_connection(url) as connection:
+            connection.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+            connection.execute(f'ALTER DATABASE "{building}" RENAME TO "{name}"')
+            connection.execute(f"COMMENT ON DATABASE \"{name}\" IS '{wanted}'")
+    except BaseException:
+        shutil.rmtree(temporary, ignore_errors=True)
+        raise
+    finish(temporary, folder)
