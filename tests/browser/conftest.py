@@ -1,8 +1,8 @@
 """Browser tests: Debian's Chromium, driven by Playwright, against a real server.
 
-A session fixture builds a separate database (a SQLite file, or a PostgreSQL
-database beside the test one when DATABASE_URL is set), loads the demo into it
-with the same commands a newcomer runs, and serves it with gunicorn. A missing
+A session fixture gives the server a database of its own (a SQLite file, or a
+PostgreSQL database beside the test one when DATABASE_URL is set), a copy of the
+run's demo build (tests/demo_database.py), and serves it with gunicorn. A missing
 browser fails the tests: it never skips them.
 """
 
@@ -35,8 +35,11 @@ def pytest_collection_modifyitems(items):
 def live_site(tmp_path_factory):
     """The demo site served by gunicorn on 127.0.0.1; yields its base URL."""
     env = servers.demo_site_env(tmp_path_factory.mktemp("browser-site"), "browser")
-    with servers.gunicorn(env) as base_url:
-        yield base_url
+    try:
+        with servers.gunicorn(env) as base_url:
+            yield base_url
+    finally:
+        servers.drop_database(env["DATABASE_URL"])
 
 
 @pytest.fixture(scope="module")

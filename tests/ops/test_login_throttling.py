@@ -1,12 +1,12 @@
 """Admin logins are throttled: repeated failures lock one username from one address, and many
 failures across usernames lock the address."""
 
-import importlib
-
 import pytest
 from axes.models import AccessAttempt
 from django.conf import settings
 from django.test import override_settings
+
+from tests.fresh_settings import read_settings
 
 LOGIN_URL = "/admin/login/"
 
@@ -32,30 +32,33 @@ def attempt(client, username, password, address="203.0.113.7"):
     )
 
 
-def test_the_limit_and_cool_off_are_read_from_the_environment(monkeypatch):
-    from config.settings import base
+LIMITS = ["LOGIN_FAILURE_LIMIT", "LOGIN_ADDRESS_FAILURE_LIMIT", "AXES_COOLOFF_TIME"]
+UNSET = {"AXES_FAILURE_LIMIT": None, "AXES_ADDRESS_FAILURE_LIMIT": None, "AXES_COOLOFF_MINUTES": None}
 
-    try:
-        monkeypatch.setenv("AXES_FAILURE_LIMIT", "8")
-        monkeypatch.setenv("AXES_ADDRESS_FAILURE_LIMIT", "40")
-        monkeypatch.setenv("AXES_COOLOFF_MINUTES", "45")
-        configured = importlib.reload(base)
-        assert configured.LOGIN_FAILURE_LIMIT == 8
-        assert configured.LOGIN_ADDRESS_FAILURE_LIMIT == 40
-        assert configured.AXES_COOLOFF_TIME.total_seconds() == 45 * 60
-        # The address limit is never below the username limit.
-        monkeypatch.setenv("AXES_ADDRESS_FAILURE_LIMIT", "3")
-        assert importlib.reload(base).LOGIN_ADDRESS_FAILURE_LIMIT == 8
-        monkeypatch.delenv("AXES_FAILURE_LIMIT")
-        monkeypatch.delenv("AXES_ADDRESS_FAILURE_LIMIT")
-        monkeypatch.delenv("AXES_COOLOFF_MINUTES")
-        defaults = importlib.reload(base)
-        assert defaults.LOGIN_FAILURE_LIMIT == 5
-        assert defaults.LOGIN_ADDRESS_FAILURE_LIMIT == 20
-        assert defaults.AXES_COOLOFF_TIME.total_seconds() == 30 * 60
-    finally:
-        monkeypatch.undo()
-        importlib.reload(base)
+
+def test_the_limits_and_cool_off_are_read_from_the_environment():
+    configured = read_settings(
+        LIMITS, AXES_FAILURE_LIMIT="8", AXES_ADDRESS_FAILURE_LIMIT="40", AXES_COOLOFF_MINUTES="45"
+    )
+    assert configured == {"LOGIN_FAILURE_LIMIT": 8, "LOGIN_ADDRESS_FAILURE_LIMIT": 40, "AXES_COOLOFF_TIME": 45 * 60}
+
+
+def test_without_the_variables_the_limits_are_five_and_twenty_for_thirty_minutes():
+    defaults = read_settings(LIMITS, **UNSET)
+    assert defaults == {"LOGIN_FAILURE_LIMIT": 5, "LOGIN_ADDRESS_FAILURE_LIMIT": 20, "AXES_COOLOFF_TIME": 30 * 60}
+
+
+def test_the_address_limit_is_never_below_the_username_limit_nor_the_limits_below_one():
+    assert read_settings(LIMITS, **{**UNSET, "AXES_FAILURE_LIMIT": "8", "AXES_ADDRESS_FAILURE_LIMIT": "3"}) == {
+        "LOGIN_FAILURE_LIMIT": 8,
+        "LOGIN_ADDRESS_FAILURE_LIMIT": 8,
+        "AXES_COOLOFF_TIME": 30 * 60,
+    }
+    assert read_settings(LIMITS, **{**UNSET, "AXES_FAILURE_LIMIT": "0", "AXES_COOLOFF_MINUTES": "0"}) == {
+        "LOGIN_FAILURE_LIMIT": 1,
+        "LOGIN_ADDRESS_FAILURE_LIMIT": 20,
+        "AXES_COOLOFF_TIME": 60,
+    }
 
 
 def test_failures_below_the_limit_show_the_login_form_with_its_error(client, admin_user):

@@ -76,7 +76,7 @@ def cluster(tmp_path_factory):
     try:
         redis_client().ping()
     except Exception as error:  # any failure to connect means there is no Redis to use
-        pytest.skip(f"needs Redis at {REDIS_URL} (set REDIS_TEST_URL): {error}")
+        pytest.fail(f"needs Redis at {REDIS_URL} (start it, or set REDIS_TEST_URL): {error}")
     tmp_path = tmp_path_factory.mktemp("scale-out")
     env = servers.demo_site_env(tmp_path, "scaleout")
     prefix = f"steps-scaleout-{uuid.uuid4().hex[:12]}"
