@@ -7,7 +7,7 @@ class EventsConfig(AppConfig):
     verbose_name = _("Events")
 
     def ready(self):
-        from core import personal_data
+        from privacy import personal_data
 
         from .personal_data import SOURCE
 

@@ -4,7 +4,7 @@ from django import forms
 from django.utils.functional import lazy
 from django.utils.translation import gettext_lazy as _
 
-from core import personal_data, protection
+from privacy import personal_data, protection
 
 from .choices import Kind, Region, RegistrantSector
 

@@ -1,6 +1,6 @@
 """How the personal data of event registrations is exported, erased and expired.
 
-Registered with core.personal_data in EventsConfig.ready(). Erasure and expiry
+Registered with privacy.personal_data in EventsConfig.ready(). Erasure and expiry
 anonymise rather than delete: the personal fields are blanked, while the status,
 sector, language and attendance stay, so that the event's figures do not change.
 
@@ -12,7 +12,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from core import personal_data
+from privacy import personal_data
 
 PERSONAL_FIELDS = {"name": "", "email": "", "organisation": "", "access_needs": ""}
 

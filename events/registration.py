@@ -34,8 +34,8 @@ from django.db.models import F, Max
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 
-from core import personal_data
 from outbox import tasks as outbox
+from privacy import personal_data
 
 from .models import EventFacts, Registration, Roster
 

@@ -6,9 +6,9 @@ from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext as _
 
 from caching.content_version import depends_on
-from core import protection
 from core.languages import restricted_q
 from core.listing import paginate
+from privacy import protection
 
 from . import registration as service
 from . import targets

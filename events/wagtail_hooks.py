@@ -14,7 +14,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from core.csv_export import SafeSpreadsheetExportMixin
-from core.personal_data_admin import PersonalDataViewSetMixin
+from privacy.personal_data_admin import PersonalDataViewSetMixin
 
 from . import targets
 from .models import Registration, Speaker

@@ -7,7 +7,7 @@ class OutboxConfig(AppConfig):
     verbose_name = _("Outbox")
 
     def ready(self):
-        from core import personal_data
+        from privacy import personal_data
 
         from . import retries
         from .personal_data import SOURCE

@@ -7,7 +7,7 @@ forgotten is not sent), and mail still unsent after the retention period is dele
 
 from django.utils.translation import gettext_lazy as _
 
-from core import personal_data
+from privacy import personal_data
 
 from . import queue
 

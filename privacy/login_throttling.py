@@ -29,7 +29,7 @@ from django.conf import settings
 from django.db.models import Sum
 from django.shortcuts import render
 
-LOCKOUT_TEMPLATE = "core/lockout.html"
+LOCKOUT_TEMPLATE = "privacy/lockout.html"
 USERNAME_AND_ADDRESS = ["username", "ip_address"]
 
 

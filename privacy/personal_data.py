@@ -3,7 +3,7 @@
 Every app that stores personal data (event registrations, publication orders…)
 registers a *source* here, usually in its AppConfig.ready()::
 
-    from core import personal_data
+    from privacy import personal_data
 
     personal_data.register(
         personal_data.Source(

@@ -5,7 +5,7 @@ A ModelViewSet of such records (event registrations, print requests…) mixes in
 then get, on each record (its row menu and its edit page):
 
 - "Export personal data": a JSON file of everything held about that email
-  address, across every source registered in core.personal_data;
+  address, across every source registered in privacy.personal_data;
 - "Erase personal data": after a confirmation, the same erasure as
   ``manage.py personal_data erase`` (records are anonymised, counts stay);
 
@@ -32,8 +32,8 @@ from wagtail.admin.views import generic
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.widgets.button import Button
 
-from core import personal_data
 from core.csv_export import SafeSpreadsheetExportMixin
+from privacy import personal_data
 
 EXPORT, ERASE, ANONYMISE_EXPIRED = "personal_data_export", "personal_data_erase", "personal_data_anonymise_expired"
 
@@ -105,7 +105,7 @@ class PersonalDataEditView(_PersonalDataButtons, generic.EditView):
 class _PersonalDataView(WagtailAdminTemplateMixin, TemplateView):
     """Base of the personal-data views: coordinators only, within the viewset's listing."""
 
-    template_name = "core/admin/personal_data_confirm.html"
+    template_name = "privacy/admin/personal_data_confirm.html"
     header_icon = "user"
     model = None
     index_url_name = None

@@ -3,7 +3,7 @@ against bots and floods: one honeypot field and one rate limit, shared.
 
 Usage in a form and its view::
 
-    from core import protection
+    from privacy import protection
 
     class RegistrationForm(protection.HoneypotMixin, forms.Form):
         ...
@@ -36,7 +36,7 @@ Settings, all optional (read with defaults, so the module works without them):
 - ``PROTECTION_DEFAULT_RATE`` (default "20/h"): for groups without a declared rate.
 - ``RATELIMIT_IP_META_KEY``: django-ratelimit's setting to take the client address
   from a proxy header; needed behind a reverse proxy, or everyone shares one address.
-  Set it to "core.protection.client_ip" to use X-Forwarded-For as written by
+  Set it to "privacy.protection.client_ip" to use X-Forwarded-For as written by
   ``PROTECTION_PROXY_COUNT`` trusted proxies (default 1).
 """
 

@@ -9,7 +9,7 @@ class PublicationsConfig(AppConfig):
     def ready(self):
         from django.db.models.signals import pre_delete
 
-        from core import personal_data
+        from privacy import personal_data
 
         from .models import PrintRequest
         from .personal_data import SOURCE

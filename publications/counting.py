@@ -37,7 +37,7 @@ from django.db.models import F
 from django.utils import timezone
 from django.utils.crypto import salted_hmac
 
-from core.protection import client_ip
+from privacy.protection import client_ip
 
 logger = logging.getLogger(__name__)
 

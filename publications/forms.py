@@ -4,8 +4,8 @@ from django import forms
 from django.utils.functional import lazy
 from django.utils.translation import gettext_lazy as _
 
-from core import personal_data, protection
 from core.widgets import RememberedSelect
+from privacy import personal_data, protection
 
 from .models import PrintRequest, max_copies_per_request
 

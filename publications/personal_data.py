@@ -1,6 +1,6 @@
 """How the personal data of print requests is exported, erased and expired.
 
-Registered with core.personal_data in PublicationsConfig.ready(). Erasure and
+Registered with privacy.personal_data in PublicationsConfig.ready(). Erasure and
 expiry anonymise rather than delete: name, email, organisation and address are
 blanked; the number of copies, status, sector, country and language stay, so
 that the distribution figures of the printed run do not change.
@@ -16,7 +16,7 @@ anonymised like the others, counted from their own last change.
 
 from django.utils.translation import gettext_lazy as _
 
-from core import personal_data
+from privacy import personal_data
 
 PERSONAL_FIELDS = {"name": "", "email": "", "organisation": "", "address": ""}
 

@@ -30,8 +30,8 @@ from django.db.models import F
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 
-from core import personal_data
 from outbox import tasks as outbox
+from privacy import personal_data
 
 from .models import PrintRequest, PrintStock, PublicationPage
 

@@ -5,7 +5,7 @@ from django.http import FileResponse, Http404, HttpResponse, HttpResponseNotAllo
 from django.utils.cache import patch_cache_control
 from wagtail import hooks
 
-from core import protection
+from privacy import protection
 
 from . import citations, counting, printing
 from .forms import PrintRequestForm

@@ -7,7 +7,7 @@ from wagtail import hooks
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, ObjectList
 from wagtail.admin.viewsets.model import ModelViewSet
 
-from core.personal_data_admin import PersonalDataViewSetMixin
+from privacy.personal_data_admin import PersonalDataViewSetMixin
 
 from .admin_forms import PrintRequestAdminForm
 from .models import PrintRequest

@@ -8,7 +8,7 @@ Titles come from Wagtail's autocomplete search (prefix matching on the pages'
 autocomplete fields), in the language of the address only. Answers are cached
 per language and query until anything published changes (the page cache's
 version), and each client may ask a limited number of times per minute
-(`search.suggest`, see core/protection.py).
+(`search.suggest`, see privacy/protection.py).
 """
 
 import hashlib
@@ -22,7 +22,7 @@ from django.utils.translation import gettext as _
 from wagtail.models import Locale
 
 from caching import content_version
-from core import protection
+from privacy import protection
 
 from .finding import searchable_pages
 from .views import clean_query

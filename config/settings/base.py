@@ -13,6 +13,7 @@ INSTALLED_APPS = [
     # Project apps first so that their templates override third-party ones.
     "core",
     "caching",
+    "privacy",
     "partners",
     "competences",
     "toolkit",
@@ -117,20 +118,20 @@ AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
-# Two locks (core/login_throttling.py): one username from one address after
+# Two locks (privacy/login_throttling.py): one username from one address after
 # LOGIN_FAILURE_LIMIT failures, and one address, whatever the usernames tried, after
 # LOGIN_ADDRESS_FAILURE_LIMIT (never below the first).
 LOGIN_FAILURE_LIMIT = max(1, env_int("AXES_FAILURE_LIMIT", 5))
 LOGIN_ADDRESS_FAILURE_LIMIT = max(LOGIN_FAILURE_LIMIT, env_int("AXES_ADDRESS_FAILURE_LIMIT", 20))
-AXES_FAILURE_LIMIT = "core.login_throttling.failure_limit"
+AXES_FAILURE_LIMIT = "privacy.login_throttling.failure_limit"
 # At least a minute: an empty cool-off would make django-axes lock accounts for good.
 AXES_COOLOFF_TIME = timedelta(minutes=max(1, env_int("AXES_COOLOFF_MINUTES", 30)))
 # Locking by username and address together: an attacker cannot lock a colleague
 # out from elsewhere, and one address cannot try one account endlessly; and by
 # address, at the higher limit, so that it cannot try many accounts either.
-AXES_LOCKOUT_PARAMETERS = "core.login_throttling.lockout_parameters"
+AXES_LOCKOUT_PARAMETERS = "privacy.login_throttling.lockout_parameters"
 AXES_RESET_ON_SUCCESS = True
-AXES_LOCKOUT_CALLABLE = "core.login_throttling.lockout_response"
+AXES_LOCKOUT_CALLABLE = "privacy.login_throttling.lockout_response"
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -173,13 +174,13 @@ elif MACHINE_TRANSLATOR == "libretranslate":
 else:
     WAGTAILLOCALIZE_MACHINE_TRANSLATOR = {"CLASS": "editorial.machine_translation.TranslationMemoryTranslator"}
 
-# Public forms: honeypot and rate limits (core/protection.py); RATELIMIT_ENABLE=0
+# Public forms: honeypot and rate limits (privacy/protection.py); RATELIMIT_ENABLE=0
 # switches the limits off, e.g. for load tests.
 RATELIMIT_ENABLE = env_bool("RATELIMIT_ENABLE", True)
 # When the cache that counts is unreachable, the forms accept posts rather than
 # refuse them: nobody loses what they typed, and the honeypot still stops naive bots.
 RATELIMIT_FAIL_OPEN = env_bool("RATELIMIT_FAIL_OPEN", True)
-# Personal data of registrants and requesters (core/personal_data.py).
+# Personal data of registrants and requesters (privacy/personal_data.py).
 PERSONAL_DATA_RETENTION_DAYS = env_int("PERSONAL_DATA_RETENTION_DAYS", 180)
 PERSONAL_DATA_CONTACT = env("PERSONAL_DATA_CONTACT", "")
 

@@ -33,10 +33,10 @@ PAGE_CACHE_ENABLED = env_bool("PAGE_CACHE_ENABLED", True)
 
 # Rate limits count per visitor, not per proxy: read the client's address from
 # X-Forwarded-For, trusting as many proxies as are in front of the app.
-RATELIMIT_IP_META_KEY = "core.protection.client_ip"
+RATELIMIT_IP_META_KEY = "privacy.protection.client_ip"
 PROTECTION_PROXY_COUNT = env_int("PROTECTION_PROXY_COUNT", 1)
 # Admin login throttling (django-axes) counts the same address.
-AXES_CLIENT_IP_CALLABLE = "core.protection.client_ip"
+AXES_CLIENT_IP_CALLABLE = "privacy.protection.client_ip"
 
 # Redis, shared by every process. Without REDIS_URL the cache is private to each
 # process, which the page cache refuses (caching/checks.py) unless

@@ -8,9 +8,9 @@ from datetime import datetime, time, timedelta
 from django.core.files.base import ContentFile
 from django.utils import timezone
 
-from core import personal_data
 from core.demo.context import load_yaml
 from core.demo.scaled import ScaledCopies
+from privacy import personal_data
 
 LANGUAGES = ("en", "fr", "nl")
 

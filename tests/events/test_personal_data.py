@@ -6,8 +6,8 @@ from io import StringIO
 import pytest
 from django.core.management import CommandError, call_command
 
-from core import personal_data
 from events.models import Registration
+from privacy import personal_data
 
 pytestmark = pytest.mark.django_db
 

@@ -1,9 +1,9 @@
-"""The shared protection of public forms (core/protection.py)."""
+"""The shared protection of public forms (privacy/protection.py)."""
 
 from django import forms
 from django.test import RequestFactory
 
-from core import protection
+from privacy import protection
 
 
 class ContactForm(protection.HoneypotMixin, forms.Form):

@@ -10,9 +10,9 @@ from bs4 import BeautifulSoup
 from django.core import signing
 from django.test import override_settings
 
-from core import personal_data
 from events import registration as service
 from events.models import EventPage, Registration
+from privacy import personal_data
 
 from .conftest import registration_data, set_capacity
 

@@ -102,7 +102,7 @@ def _multipart(data):
 @pytest.mark.parametrize("enforce_csrf", [False, True], ids=["csrf-not-checked", "csrf-checked"])
 def test_hostile_form_submissions_never_give_a_server_error(routes_by_group, language, settings, enforce_csrf):
     # As in production: the visitor's address read from X-Forwarded-For by the rate limits.
-    settings.RATELIMIT_IP_META_KEY = "core.protection.client_ip"
+    settings.RATELIMIT_IP_META_KEY = "privacy.protection.client_ip"
     http = client(enforce_csrf_checks=enforce_csrf)
 
     def check(label, url):

@@ -137,7 +137,7 @@ def test_an_isbn_with_superscript_digits_is_invalid_not_an_error():
 def test_a_forwarded_address_that_is_no_address_is_not_used(settings, forwarded):
     from django.test import RequestFactory
 
-    from core.protection import client_ip
+    from privacy.protection import client_ip
 
     settings.PROTECTION_PROXY_COUNT = 1
     request = RequestFactory().get("/", REMOTE_ADDR="10.0.0.2", HTTP_X_FORWARDED_FOR=f"198.51.100.1, {forwarded}")

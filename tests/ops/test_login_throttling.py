@@ -21,7 +21,7 @@ def throttling_on():
     # The test settings switch django-axes off; these tests run it as production does,
     # reading the visitor's address from X-Forwarded-For behind one proxy.
     with override_settings(
-        AXES_ENABLED=True, AXES_CLIENT_IP_CALLABLE="core.protection.client_ip", PROTECTION_PROXY_COUNT=1
+        AXES_ENABLED=True, AXES_CLIENT_IP_CALLABLE="privacy.protection.client_ip", PROTECTION_PROXY_COUNT=1
     ):
         yield
 

@@ -7,10 +7,10 @@ from django.contrib.auth.models import Group, Permission
 from django.urls import reverse
 from django.utils import timezone
 
-from core import personal_data
 from editorial.roles import COORDINATORS
 from events.models import EventPage, Registration, Roster
 from events.targets import current_progress
+from privacy import personal_data
 from publications.models import PrintRequest
 
 pytestmark = pytest.mark.django_db

@@ -92,7 +92,7 @@ def test_the_message_is_stored_as_plain_json_and_sent_as_written(outbox_settings
 
 
 def test_erasing_a_persons_data_deletes_the_mail_still_waiting_for_them(outbox_settings):
-    from core import personal_data
+    from privacy import personal_data
 
     _write(to="Erase.Me@example.org")
     _write(to="keep@example.org")
@@ -103,7 +103,7 @@ def test_erasing_a_persons_data_deletes_the_mail_still_waiting_for_them(outbox_s
 
 
 def test_unsent_mail_older_than_the_retention_period_is_deleted(outbox_settings):
-    from core import personal_data
+    from privacy import personal_data
 
     _write(to="old@example.org")
     later = timezone.now() + personal_data.retention_period() + timedelta(days=1)

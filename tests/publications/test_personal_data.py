@@ -7,7 +7,7 @@ from io import StringIO
 from django.core.management import call_command
 from django.utils import timezone
 
-from core import personal_data
+from privacy import personal_data
 from publications.models import PrintRequest
 
 

@@ -4,7 +4,7 @@
     python manage.py personal_data erase --email someone@example.org
     python manage.py personal_data anonymise-expired                     # run daily
 
-Sources are registered by the apps in core.personal_data.
+Sources are registered by the apps in privacy.personal_data.
 """
 
 import json
@@ -13,7 +13,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.core.validators import validate_email
 from django.db import transaction
 
-from core import personal_data
+from privacy import personal_data
 
 
 class Command(BaseCommand):

@@ -1,0 +1,1 @@
+"""Privacy and protection: personal data of registrants and requesters, public-form rate limits, login throttling."""
