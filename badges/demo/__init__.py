@@ -113,5 +113,5 @@ def build_badges(ctx):
     ctx.log(f"  {awarded} example awards to example.org recipients")
 
 
-STEPS = [(75, build_badges)]
-
+# After editorial.build_roles (95): the coordinators are given the award permissions.
+STEPS = [(96, build_badges)]
