@@ -14,7 +14,7 @@ $(PY):
 	@command -v $(PYTHON_VERSION) >/dev/null || { echo "Python 3.11 is required ($(PYTHON_VERSION) not found)."; exit 1; }
 	$(PYTHON_VERSION) -m venv $(VENV)
 
-$(STAMP): $(PY) requirements.txt requirements-dev.txt
+$(STAMP): $(PY) requirements.txt requirements-dev.txt requirements-demo.txt
 	$(PY) -m pip install --quiet --upgrade pip
 	$(PY) -m pip install --quiet -r requirements-dev.txt
 	touch $(STAMP)

@@ -14,6 +14,7 @@ import tempfile
 from fractions import Fraction
 from pathlib import Path
 
+from django.core.management.base import CommandError
 from PIL import Image, ImageDraw, ImageFont
 
 WIDTH, HEIGHT = 320, 180
@@ -80,7 +81,14 @@ def poster_png(title, subtitle, background):
 
 
 def _encode_webm(frames, path):
-    import av
+    # PyAV is a demo requirement only (requirements-demo.txt): the site itself never encodes video.
+    try:
+        import av
+    except ImportError as error:
+        raise CommandError(
+            "The demo films are encoded with PyAV, which is not installed: "
+            "pip install -r requirements-demo.txt (make run installs it)."
+        ) from error
 
     with av.open(str(path), mode="w", format="webm") as container:
         stream = container.add_stream("libvpx", rate=FPS)
