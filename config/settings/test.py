@@ -9,7 +9,6 @@ DEBUG = False
 SECRET_KEY = "test-only-key"  # noqa: S105 - never used outside tests
 # One folder for the demo builds and the test sessions that copy them (tests/demo_database.py).
 BADGES_KEY_DIR = str(BASE_DIR / ".test-keys")  # noqa: F405
-BADGES_KEY_DIR = __import__("tempfile").mkdtemp(prefix="steps-badge-keys-")
 ALLOWED_HOSTS = ["testserver", "127.0.0.1", "localhost"]
 
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]

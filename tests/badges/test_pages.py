@@ -62,3 +62,17 @@ def test_the_example_badge_page_links_its_baked_images(client):
     assert award.baked_png.url in html
     with award.baked_png.open("rb") as stream:
         assert baking.extract(stream.read()) == award.credential
+
+
+def test_a_method_page_links_the_badges_of_its_competences(client):
+    from toolkit.models import ToolPage
+
+    badges = AchievementPage.objects.live().filter(locale__language_code="nl")
+    keys = set(badges.values_list("competences__translation_key", flat=True))
+    method = next(
+        page
+        for page in ToolPage.objects.live().filter(locale__language_code="nl")
+        if keys & set(page.competences.values_list("translation_key", flat=True))
+    )
+    html = client.get(method.url).content.decode()
+    assert "related-badges-heading" in html
