@@ -14,6 +14,7 @@ INSTALLED_APPS = [
     "core",
     "caching",
     "privacy",
+    "operations",
     "partners",
     "competences",
     "toolkit",

@@ -10,8 +10,8 @@ def snapshot():
     from wagtail.models import Page, Site
     from wagtail_localize.models import StringTranslation, Translation, TranslationSource
 
-    from core.backup import backed_up_models
     from events.models import Registration
+    from operations.backup import backed_up_models
     from publications.models import PrintRequest
 
     pages = [

@@ -3,14 +3,14 @@
     python manage.py backup /var/backups/steps-2026-05-01.tar.gz
     python manage.py backup steps.tar.gz --no-media   # when the media bucket is backed up on its own
 
-Restore with `manage.py restore <file>`. See core/backup.py for what the file holds.
+Restore with `manage.py restore <file>`. See operations/backup.py for what the file holds.
 """
 
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from core import backup
+from operations import backup
 
 
 class Command(BaseCommand):

@@ -19,7 +19,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.core.serializers.base import DeserializationError
 from django.db import DatabaseError, IntegrityError, transaction
 
-from core import backup
+from operations import backup
 
 
 class Command(BaseCommand):
