@@ -6,3 +6,10 @@ class BadgesConfig(AppConfig):
     name = "badges"
     verbose_name = _("Open Badges")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from privacy import personal_data
+
+        from .personal_data import SOURCE
+
+        personal_data.register(SOURCE)
