@@ -321,7 +321,7 @@ def import_csv(stream):
     Raises FrameworkImportError naming the first bad row (the header is row 1);
     nothing is imported then.
     """
-    from core.demo.translate import translate
+    from demo.translate import translate
 
     reader = csv.DictReader(stream)
     missing = [column for column in csv_columns() if column not in (reader.fieldnames or [])]

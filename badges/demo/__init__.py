@@ -10,7 +10,7 @@ from PIL import ImageDraw
 from wagtail.images import get_image_model
 
 from competences.models import FrameworkItem
-from core.demo.context import DemoDataError, load_yaml
+from demo.context import DemoDataError, load_yaml
 from partners.models import Partner
 
 from .. import issuing, keys, roles

@@ -15,6 +15,8 @@ INSTALLED_APPS = [
     "caching",
     "privacy",
     "operations",
+    "demo",
+    "navigation",
     "partners",
     "competences",
     "toolkit",
@@ -187,7 +189,7 @@ PERSONAL_DATA_CONTACT = env("PERSONAL_DATA_CONTACT", "")
 
 # The demo (load_demo) is built only where DEMO_ALLOWED is true: development and the
 # test suite. Its accounts (one per role, published password) also need DEMO_USERS
-# and DEBUG: development only, never production (core/demo/development.py).
+# and DEBUG: development only, never production (demo/development.py).
 DEMO_ALLOWED = False
 DEMO_USERS = False
 

@@ -5,12 +5,12 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from wagtail.models import Page
 
-from core.demo.development import demo_accounts_allowed, require_demo_accounts_allowed
+from demo.development import demo_accounts_allowed, require_demo_accounts_allowed
 from editorial.models import TranslationReview
 from editorial.provenance import is_translation
 from editorial.roles import COORDINATORS, TRANSLATORS, editor_group_name, setup_roles
 
-DEMO_PASSWORD = "steps-demo"  # noqa: S105 - development accounts only (core/demo/development.py)
+DEMO_PASSWORD = "steps-demo"  # noqa: S105 - development accounts only (demo/development.py)
 DEMO_ACCOUNTS = [
     ("coordinator", "Clara", "Coordinator", [COORDINATORS]),
     ("editor-en", "Edward", "Medway", ["en"]),

@@ -8,8 +8,8 @@ from datetime import datetime, time, timedelta
 from django.core.files.base import ContentFile
 from django.utils import timezone
 
-from core.demo.context import load_yaml
-from core.demo.scaled import ScaledCopies
+from demo.context import load_yaml
+from demo.scaled import ScaledCopies
 from privacy import personal_data
 
 LANGUAGES = ("en", "fr", "nl")
@@ -190,7 +190,7 @@ def _registrations(page, entry, names, start):
 
 
 def _scaled_events(ctx, index, data):
-    """For benchmarks (--scale N): numbered copies of a small event, (N - 1) × 10 of them (core.demo.scaled)."""
+    """For benchmarks (--scale N): numbered copies of a small event, (N - 1) × 10 of them (demo.scaled)."""
     from events.models import EventPage
 
     copies = ScaledCopies(ctx, EventPage, index)

@@ -12,8 +12,8 @@ from django.core.files.images import ImageFile
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 
-from core.demo.context import load_yaml
-from core.demo.scaled import ScaledCopies
+from demo.context import load_yaml
+from demo.scaled import ScaledCopies
 from films.captions import parse_timestamp
 from films.models import FilmIndexPage, FilmPage
 
@@ -135,7 +135,7 @@ def build_films(ctx):
 
 
 def _scaled_films(ctx, copies, entry, cues, related, synced, competences):
-    """Benchmark copies (--scale N), reusing the film's video and poster (core.demo.scaled)."""
+    """Benchmark copies (--scale N), reusing the film's video and poster (demo.scaled)."""
     for number in range(2, ctx.scale + 1):
         if copies.exists(f"{entry['en']['slug']}-{number}"):
             continue

@@ -3,7 +3,7 @@
 from django.conf import settings
 from wagtail.models import Page, Site
 
-from core.demo.context import load_yaml, root_page
+from demo.context import load_yaml, root_page
 from home.models import HomePage, StandardPage
 
 

@@ -1,6 +1,6 @@
 """Demo content: the source projects and the nine STEPS partners."""
 
-from core.demo.context import load_yaml
+from demo.context import load_yaml
 from partners.models import Partner, Project
 
 LANGUAGE_KEYS = {"en", "fr", "nl"}

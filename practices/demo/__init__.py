@@ -1,12 +1,12 @@
 """Demo content: the case-study library and one case per STEPS partner.
 
 With `load_demo --scale N`, (N-1) numbered copies of every case are added in every
-language, written cheaply by `core.demo.scaled` (no translation round-trip).
+language, written cheaply by `demo.scaled` (no translation round-trip).
 """
 
 from competences.models import FrameworkItem
-from core.demo.context import DemoDataError, load_yaml
-from core.demo.scaled import ScaledCopies
+from demo.context import DemoDataError, load_yaml
+from demo.scaled import ScaledCopies
 from partners.models import Partner, Project
 from practices.models import CaseStudyIndexPage, CaseStudyPage
 
@@ -116,7 +116,7 @@ def _set_links(page, competences, partners):
 
 
 def add_variants(ctx, index, entries, numbers, lookups):
-    """Numbered copies of the demo cases in every language (core.demo.scaled). Idempotent.
+    """Numbered copies of the demo cases in every language (demo.scaled). Idempotent.
 
     Returns how many cases were added (per language)."""
     copies = ScaledCopies(ctx, CaseStudyPage, index)

@@ -18,7 +18,7 @@ from django.utils import timezone
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 
-from core.demo.context import load_yaml
+from demo.context import load_yaml
 from privacy import personal_data
 from publications.models import Contributor, Edition, PrintRequest, PrintStock, PublicationPage
 

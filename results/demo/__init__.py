@@ -5,7 +5,7 @@ though the page computes its figures when shown, so the order only matters for
 its place among the home page's children.
 """
 
-from core.demo.context import load_yaml
+from demo.context import load_yaml
 
 
 def build_results_page(ctx):

@@ -12,7 +12,7 @@ import json
 from django.conf import settings
 from wagtail_localize.models import OverridableSegment, SegmentOverride, TranslationSource
 
-from core.demo.context import load_yaml
+from demo.context import load_yaml
 from home.models import StandardPage
 
 CC_BY = "https://creativecommons.org/licenses/by/4.0/"

@@ -9,7 +9,7 @@ from django.contrib.auth import get_user_model
 from django.core.management import CommandError, call_command
 from wagtail.models import Page
 
-from core.demo.development import ALLOW_FLAG, DemoRefused
+from demo.development import ALLOW_FLAG, DemoRefused
 from editorial.demo import DEMO_ACCOUNTS, create_demo_accounts
 from tests.servers import BASE_DIR
 

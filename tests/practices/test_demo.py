@@ -38,7 +38,7 @@ def test_figures_are_facts_or_marked_illustrative():
 
 
 def test_loading_twice_changes_nothing():
-    from core.demo.context import DemoContext
+    from demo.context import DemoContext
     from home.models import HomePage
     from practices.demo import build_cases
     from practices.models import CaseStudyIndexPage

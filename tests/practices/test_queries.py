@@ -16,7 +16,7 @@ def query_count(client, url):
 
 
 def add_cases(copies):
-    from core.demo.context import DemoContext
+    from demo.context import DemoContext
     from practices.demo import _Lookups, add_variants, load_cases
     from practices.models import CaseStudyIndexPage
 

@@ -25,7 +25,7 @@ def test_demo_stock_is_realistic_and_consistent(stock):
 
 
 def test_loading_twice_duplicates_nothing(publications):
-    from core.demo.context import DemoContext
+    from demo.context import DemoContext
     from publications.demo import build_publication
 
     Document = get_document_model()

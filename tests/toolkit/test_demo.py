@@ -3,7 +3,7 @@
 import pytest
 
 from competences.models import FrameworkItem
-from core.demo.context import DemoContext
+from demo.context import DemoContext
 from home.models import HomePage
 from toolkit.demo import add_variants, build_toolkit, load_methods
 from toolkit.models import ToolkitIndexPage, ToolPage

@@ -5,7 +5,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from competences.models import FrameworkItem
-from core.demo.context import DemoContext
+from demo.context import DemoContext
 from toolkit.demo import add_variants
 from toolkit.finding import duration_bucket
 from toolkit.models import ToolPage

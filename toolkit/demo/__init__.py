@@ -6,7 +6,7 @@ visits, open-badge self-assessment, action planning, SME mentoring...). They are
 translated through wagtail-localize, as an editor would.
 
 With `load_demo --scale N`, (N-1) numbered copies of every method are added for
-benchmarks, written cheaply by `core.demo.scaled` (same translation key, the
+benchmarks, written cheaply by `demo.scaled` (same translation key, the
 same translated text with a number in the title).
 """
 
@@ -17,9 +17,9 @@ from wagtail.documents import get_document_model
 from wagtail_localize.models import OverridableSegment, SegmentOverride, TranslationSource
 
 from competences.models import FrameworkItem
-from core.demo.context import DemoDataError, load_yaml
-from core.demo.scaled import ScaledCopies
 from core.licences import Licence
+from demo.context import DemoDataError, load_yaml
+from demo.scaled import ScaledCopies
 from partners.models import Partner, Project
 from toolkit.models import ToolkitIndexPage, ToolPage
 
@@ -161,7 +161,7 @@ def build_toolkit(ctx):
 
 
 def add_variants(ctx, index, entries, numbers, lookups=None):
-    """Numbered copies of the demo methods in every language (core.demo.scaled). Idempotent.
+    """Numbered copies of the demo methods in every language (demo.scaled). Idempotent.
 
     Returns how many methods were added (per language).
     """

@@ -2,23 +2,24 @@
 
 python manage.py load_demo            # the demo site
 python manage.py load_demo --scale 10 # ten times the generated items, for benchmarks
-python manage.py load_demo --scale 63 # about 10,000 live pages (core/demo/scaled.py)
+python manage.py load_demo --scale 63 # about 10,000 live pages (demo/scaled.py)
 python manage.py load_demo --if-empty # only when the database has no content yet
 
 It runs in development only (settings DEMO_ALLOWED: dev and test settings) and
 refuses elsewhere, unless given --allow-outside-development, which builds the
-content and never the demo accounts (core/demo/development.py).
+content and never the demo accounts (demo/development.py).
 """
 
 import time
 
+from django.apps import apps
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.test import override_settings
 
-from core.demo.context import DemoContext, ensure_locales
-from core.demo.development import ALLOW_FLAG, demo_accounts_allowed, demo_allowed
-from core.demo.registry import demo_steps
+from demo.context import DemoContext, ensure_locales
+from demo.development import ALLOW_FLAG, demo_accounts_allowed, demo_allowed
+from demo.registry import demo_steps
 
 
 class Command(BaseCommand):
@@ -77,6 +78,5 @@ class Command(BaseCommand):
 
     @staticmethod
     def has_content():
-        from home.models import HomePage
-
-        return HomePage.objects.exists()
+        # By app label: the machinery sits below the content apps and imports none of them.
+        return apps.get_model("home", "HomePage").objects.exists()

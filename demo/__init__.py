@@ -5,7 +5,3 @@ Each app that has demo content ships a `demo` module with a STEPS list of
 DemoContext. Content is written per language in data files and translated
 through wagtail-localize, as an editor's translation would be.
 """
-
-from .footer import build_footer  # noqa: E402
-
-STEPS = [(5, build_footer)]

@@ -1,0 +1,1 @@
+"""The site frame on every page: main menu, footer, language switcher, hreflang alternates, breadcrumbs."""
