@@ -45,21 +45,6 @@ def web_page(page, request, schema_type="WebPage"):
     return data
 
 
-def organization(request, home):
-    """The STEPS cluster as an organisation, with its partners as members."""
-    from partners.models import Partner
-
-    partners = Partner.objects.filter(locale=home.locale).order_by("sort_order", "name")
-    return {
-        "@context": "https://schema.org",
-        "@type": "Organization",
-        "name": _("STEPS cluster"),
-        "alternateName": "Soft skills Training Enabling Progression and Sustainability",
-        "url": page_url(home, request),
-        "member": [partner.as_structured_data() for partner in partners],
-    }
-
-
 def website(request, home):
     from django.urls import reverse
 

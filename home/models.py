@@ -9,6 +9,7 @@ from wagtail_localize.fields import TranslatableField
 from core import routing, structured_data
 from core.blocks import CallToActionBlock, FeaturedPagesBlock, HeroBlock, body_blocks
 from core.pages import BasePage
+from partners import structured_data as partners_structured_data
 from partners.blocks import PartnerListBlock
 
 
@@ -67,7 +68,7 @@ class HomePage(BasePage):
     def get_structured_data(self, request):
         return [
             structured_data.website(request, self),
-            structured_data.organization(request, self),
+            partners_structured_data.organization(request, self),
         ]
 
 

@@ -20,7 +20,7 @@ from django.utils.translation import get_language
 from caching import content_version
 from core import languages
 from core.languages import restricted_q
-from core.templatetags.site_tags import main_menu, site_footer
+from navigation.templatetags.site_tags import main_menu, site_footer
 
 register = template.Library()
 

@@ -1,4 +1,4 @@
-"""Template tags for the site-wide frame: languages, canonical links, JSON-LD, footer."""
+"""Template tags for the site-wide frame: languages, canonical links, JSON-LD, menu, footer, breadcrumbs."""
 
 from django import template
 from django.utils.translation import get_language
@@ -75,12 +75,3 @@ def main_menu(context):
 def breadcrumb_ancestors(page):
     """The page's ancestors from the home page down, as routing found them (no query)."""
     return routing.ancestors(page)
-
-
-@register.simple_tag(takes_context=True)
-def query_with(context, **changes):
-    """The current query string with some parameters replaced, for pagination and filters."""
-    params = context["request"].GET.copy()
-    for key, value in changes.items():
-        params[key] = value
-    return params.urlencode()
