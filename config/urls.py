@@ -8,12 +8,12 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap as sitemap_view
 from wagtail.documents import urls as wagtaildocs_urls
 
-from search import opendata
 from search import suggest as search_suggest
 from search import views as search_views
-from search.api import api_router
-from search.feeds import LatestPagesAtomFeed, LatestPagesFeed
-from search.sitemaps import MultilingualSitemap
+from syndication import opendata, robots
+from syndication.api import api_router
+from syndication.feeds import LatestPagesAtomFeed, LatestPagesFeed
+from syndication.sitemaps import MultilingualSitemap
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
@@ -23,7 +23,7 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("api/v2/", api_router.urls),
     path("sitemap.xml", sitemap_view, {"sitemaps": {"pages": MultilingualSitemap}}, name="sitemap"),
-    path("robots.txt", search_views.robots_txt, name="robots_txt"),
+    path("robots.txt", robots.robots_txt, name="robots_txt"),
     path("badges/", include("badges.urls")),
 ]
 

@@ -1,8 +1,6 @@
 """Site search: the visitor's language only, live pages only, never an error page."""
 
-from django.http import HttpResponse
 from django.template.response import TemplateResponse
-from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from .finding import find
@@ -29,14 +27,3 @@ def search(request):
         found = find(request, query, RESULTS_PER_PAGE)
         context |= {"results": found["page_obj"], "items": found["items"], "finder": found["finder"]}
     return TemplateResponse(request, "search/search.html", context)
-
-
-def robots_txt(request):
-    """Crawlers may read every public page; the sitemap lists them in every language."""
-    lines = [
-        "User-agent: *",
-        "Disallow: /admin/",
-        "Disallow: /*/search/",
-        f"Sitemap: {request.build_absolute_uri(reverse('sitemap'))}",
-    ]
-    return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")

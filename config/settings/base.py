@@ -28,6 +28,7 @@ INSTALLED_APPS = [
     "editorial",
     "home",
     "search",
+    "syndication",
     "outbox",
     "badges",
     "wagtail_localize",

@@ -29,8 +29,8 @@ def download_urls(language):
     from films.models import FilmPage
     from practices.models import CaseStudyPage
     from publications.models import PublicationPage
-    from search.feeds import FEED_KINDS
-    from search.opendata import DATASETS
+    from syndication.feeds import FEED_KINDS
+    from syndication.opendata import DATASETS
 
     locale = Locale.objects.get(language_code=language)
     urls = []

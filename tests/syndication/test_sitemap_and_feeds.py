@@ -71,7 +71,7 @@ def test_the_api_rejects_unknown_filters_clearly(client):
 
 @pytest.mark.parametrize("kind", ["methods", "cases", "films", "events"])
 def test_feeds_list_new_content_in_the_feeds_language(client, kind):
-    from search.feeds import feed_model
+    from syndication.feeds import feed_model
 
     model = feed_model(kind)
     french = set(model.objects.live().filter(locale__language_code="fr").values_list("title", flat=True))

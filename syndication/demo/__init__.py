@@ -1,5 +1,5 @@
 """Demo content: the Open data page, a standard page in every language that links
-the downloads (search/opendata.py), the framework exports, the API, the sitemap
+the downloads (syndication/opendata.py), the framework exports, the API, the sitemap
 and the feeds, with their licences.
 
 wagtail-localize copies the links of rich text from the source page; like a
@@ -41,7 +41,7 @@ def override_links(ctx, page):
 
 
 def build_open_data_page(ctx):
-    data = load_yaml("search", "opendata.yaml")["open_data"]
+    data = load_yaml("syndication", "opendata.yaml")["open_data"]
     page = ctx.upsert_page("open-data", StandardPage, ctx.pages["home"], data[settings.LANGUAGE_CODE])
     override_links(ctx, page)
     ctx.translate_page("open-data", page, {code: data[code] for code in ctx.other_locales})
