@@ -126,6 +126,7 @@ def production_env(**extra):
         "DJANGO_SETTINGS_MODULE": "config.settings.production",
         "SECRET_KEY": "x" * 50,
         "ALLOWED_HOSTS": "steps.example.org",
+        "BADGES_KEY_DIR": str(BASE_DIR / ".test-keys"),
         **extra,
     }
 

@@ -12,6 +12,7 @@ PRODUCTION = {
     "ALLOWED_HOSTS": "steps.example.org",
     # Production shares one Redis between its processes (the checks refuse a private cache).
     "REDIS_URL": "redis://127.0.0.1:6379/9",
+    "BADGES_KEY_DIR": str(BASE_DIR / ".test-keys"),
 }
 
 

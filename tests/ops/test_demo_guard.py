@@ -65,6 +65,7 @@ def test_manage_py_load_demo_refuses_the_production_settings(tmp_path):
         "DJANGO_SETTINGS_MODULE": "config.settings.production",
         "SECRET_KEY": "a-production-like-secret-key-for-this-test-only",
         "ALLOWED_HOSTS": "steps.example.org",
+        "BADGES_KEY_DIR": str(tmp_path / "keys"),
         "DATABASE_URL": f"sqlite:///{database}",
         "PAGE_CACHE_ENABLED": "0",
     }
