@@ -102,6 +102,7 @@ def server_env(args, static_root):
         "STATIC_ROOT": str(static_root),
         "MEDIA_ROOT": os.environ.get("MEDIA_ROOT", str(WORK_DIR / "media")),
         "LOG_LEVEL": "ERROR",
+        "BADGES_KEY_DIR": os.environ.get("BADGES_KEY_DIR", str(WORK_DIR / "keys")),
     }
     if not env.get("REDIS_URL"):
         # Each worker keeps its own cache: right for a benchmark that publishes nothing while
