@@ -8,7 +8,12 @@ STAMP := $(VENV)/.installed
 # The outbox's worker (outbox/): its backend and queue.
 WORKER_ARGS := --backend outbox --queue-name outbox --no-reload
 
-.PHONY: setup run worker test lint check messages clean bench
+.PHONY: setup run worker test test-fast lint check messages clean bench
+# The tests run in parallel (pytest-xdist): one worker per core, at most 2 unless TEST_WORKERS
+# says otherwise. One worker runs the browser tests first, one after the other (their xdist
+# group), while the others start on the rest.
+TEST_WORKERS ?= $(shell n=$$(nproc 2>/dev/null || echo 1); [ $$n -gt 2 ] && n=2; echo $$n)
+PYTEST_PARALLEL := $(VENV)/bin/pytest -n $(TEST_WORKERS) --dist loadgroup
 
 $(PY):
 	@command -v $(PYTHON_VERSION) >/dev/null || { echo "Python 3.11 is required ($(PYTHON_VERSION) not found)."; exit 1; }
@@ -50,11 +55,19 @@ check: $(STAMP)
 	$(PY) manage.py check
 	$(PY) manage.py makemigrations --check --dry-run
 
-## test: setup if needed, then lint, checks and the whole test suite (browser tests included)
+## test: setup if needed, then lint, checks and the whole test suite (browser tests included), in parallel
+##       (the tests' demo database is built meanwhile, unless the code is unchanged since the last build)
 test: $(STAMP)
 	$(PY) manage.py compile_translations -v0
-	$(MAKE) --no-print-directory lint check
-	$(VENV)/bin/pytest
+	@$(PY) -m tests.demo_database & build=$$!; \
+		$(MAKE) --no-print-directory lint check || { kill $$build; wait $$build; exit 1; }; \
+		wait $$build || echo "The demo database was not built: the tests will try again and say why."
+	$(PYTEST_PARALLEL)
+
+## test-fast: the tests without a browser, in parallel; no lint, no checks (e.g. make test-fast ARGS="tests/events -x")
+test-fast: $(STAMP)
+	$(PY) manage.py compile_translations -v0
+	$(PYTEST_PARALLEL) --ignore=tests/browser $(ARGS)
 
 ## messages: refresh the French and Dutch catalogues after changing interface text
 messages: $(STAMP)

@@ -28,6 +28,7 @@ import fcntl
 import hashlib
 import os
 import shutil
+import signal
 import sqlite3
 import sys
 import tempfile
@@ -257,3 +258,10 @@ def build_postgres(url, folder, wanted):
         shutil.rmtree(temporary, ignore_errors=True)
         raise
     finish(temporary, folder)
+
+
+if __name__ == "__main__":
+    # `python -m tests.demo_database`: build now (make test does, while lint and checks run).
+    # Stopped, it stops its `manage.py` and leaves no half-made build behind.
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(1))
+    demo()

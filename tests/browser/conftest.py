@@ -29,6 +29,8 @@ CHROMIUM_ARGS = [
 def pytest_collection_modifyitems(items):
     for item in items:
         item.add_marker(pytest.mark.browser)
+        # With `--dist loadgroup` one xdist worker runs every browser test, one after the other.
+        item.add_marker(pytest.mark.xdist_group("browser"))
 
 
 @pytest.fixture(scope="session")
