@@ -71,10 +71,12 @@ def drop_database(url):
 
 
 def manage(env, *args, check=True):
-    """Run manage.py in its own process with `env`; returns the CompletedProcess."""
-    return subprocess.run(
-        [sys.executable, "manage.py", *args], cwd=BASE_DIR, env=env, check=check, capture_output=True, text=True
-    )
+    """Run manage.py in its own process with `env`; returns the CompletedProcess. With `check`,
+    a failure raises an error that shows what the command wrote to stderr."""
+    done = subprocess.run([sys.executable, "manage.py", *args], cwd=BASE_DIR, env=env, capture_output=True, text=True)
+    if check and done.returncode:
+        raise RuntimeError(f"`manage.py {' '.join(args)}` failed ({done.returncode}):\n{done.stderr}")
+    return done
 
 
 def demo_site_env(tmp_path, suffix, **extra):

@@ -91,6 +91,8 @@ def cluster(tmp_path_factory):
         "RATELIMIT_ENABLE": "0",
         "STATIC_ROOT": str(tmp_path / "static"),
         "DJANGO_SUPERUSER_PASSWORD": "scale-out-pass",
+        # Production requires the badge key folder: the demo's badges were signed with the test keys.
+        "BADGES_KEY_DIR": str(servers.BASE_DIR / ".test-keys"),
     }
     servers.manage(production, "collectstatic", "--noinput", "-v0")
     servers.manage(production, "createsuperuser", "--noinput", "--username", "ops", "--email", "ops@example.org")
