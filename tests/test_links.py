@@ -4,7 +4,7 @@ with one query for all the links of a block rather than one per link."""
 import pytest
 from django.utils import translation
 from wagtail import blocks
-from wagtail.models import Locale
+from wagtail.models import Locale, Site
 
 from core.blocks import CallToActionBlock, FeaturedPagesBlock, HeroBlock
 from films.models import FilmIndexPage
@@ -28,8 +28,11 @@ def link(page=None, url="", label="Go"):
     return {"label": label, "page": page.pk if page else None, "url": url}
 
 
+@pytest.mark.usefixtures("production_caching")  # locales read once per content version, as in production
 def test_the_links_of_a_block_lead_to_the_visitors_language_in_one_query(django_assert_num_queries):
     toolkit, films = english(ToolkitIndexPage), english(FilmIndexPage)
+    Locale.objects.get_for_language("fr")
+    Site.get_site_root_paths()  # Wagtail keeps them in the cache, as a running site has them
     value = stream(
         [{"type": "hero", "value": {"heading": "Hi", "actions": [link(toolkit), link(films), link(url="https://a.eu/")]}}]
     )

@@ -94,7 +94,8 @@ def test_erasing_from_a_registration_anonymises_the_person_and_keeps_the_totals(
     assert "event registrations: 1 record" in confirm.content.decode()
     assert "events.registration" not in confirm.content.decode()
     response = client.post(url("event_registrations", "personal_data_erase", person.pk), follow=True)
-    assert "Personal data erased (records anonymised): event registrations: 1" in response.content.decode()
+    message = response.content.decode()
+    assert "Personal data erased (records anonymised):" in message and "event registrations: 1" in message
     person.refresh_from_db()
     assert (person.name, person.email, person.organisation, person.access_needs) == ("", "", "", "")
     assert person.anonymised_at is not None
