@@ -42,7 +42,7 @@ from urllib.parse import urlsplit, urlunsplit
 from tests import servers
 
 BASE_DIR = servers.BASE_DIR
-# Folders that are not what the demo is built from: tests, generated files, caches, media.
+# What the demo is not built from: tests, generated files, caches, media, documentation.
 SKIPPED_DIRS = {
     ".git",
     ".venv",
@@ -54,8 +54,9 @@ SKIPPED_DIRS = {
     "__pycache__",
     "test-results",
 }
-SKIPPED_SUFFIXES = {".pyc", ".mo", ".sqlite3", ".sqlite3-journal", ".log"}
-# Builds not used for this long are removed when another one is made.
+SKIPPED_SUFFIXES = {".pyc", ".mo", ".sqlite3", ".sqlite3-journal", ".log", ".md"}
+# Builds kept of each kind (the last used); staging folders of builds that died are removed after a day.
+KEEP_BUILDS = 3
 KEEP_UNUSED_SECONDS = 24 * 3600
 
 
@@ -175,11 +176,13 @@ def load(database_url, media):
     print(f"\nThe demo database was built in {time.monotonic() - started:.0f} s.", file=sys.stderr)
 
 
-def forget_unused(keep):
-    """Remove builds nobody used for a day (a build is marked used each time it is handed out)."""
-    for folder in root().iterdir():
-        if folder.is_dir() and folder != keep and time.time() - folder.stat().st_mtime > KEEP_UNUSED_SECONDS:
-            shutil.rmtree(folder, ignore_errors=True)
+def forget_unused(key):
+    """Keep the last KEEP_BUILDS builds used of this kind (a build is marked used each time it is
+    handed out); remove the others, and staging folders left for a day by builds that died."""
+    builds = sorted(root().glob(f"{key}-*/"), key=lambda folder: folder.stat().st_mtime, reverse=True)
+    stale = [folder for folder in root().glob(".*/") if time.time() - folder.stat().st_mtime > KEEP_UNUSED_SECONDS]
+    for folder in builds[KEEP_BUILDS:] + stale:
+        shutil.rmtree(folder, ignore_errors=True)
 
 
 def demo():
@@ -203,8 +206,7 @@ def demo():
                 build_sqlite(folder)
         # Marks the build as used, so forget_unused() keeps it.
         os.utime(folder)
-        if os.environ.get("PYTEST_XDIST_WORKER", "gw0") == "gw0":
-            forget_unused(keep=folder)
+        forget_unused(key)
     return demo
 
 
