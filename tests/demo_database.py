@@ -11,9 +11,10 @@ and of the runs that follow while the code is unchanged:
   file or a database of their own.
 
 A build lives in a folder under $STEPS_TEST_DEMO_DIR (default: $TMPDIR/steps-test-demo) named
-by a fingerprint of everything it is made from: every file of the project outside tests/ and
-generated folders, the installed requirements and the Python version. A change to any of
-them gives a new fingerprint and so a new build; STEPS_TEST_DEMO_REBUILD=1 forces one. On
+by a fingerprint of everything it is made from: every file of the project outside tests/,
+documentation and generated folders (the requirements files among them) and the Python
+version. A change to any of
+them gives a new fingerprint and so a new build (an empty or new folder forces one). On
 PostgreSQL the build is the database `<name>_demo` beside DATABASE_URL's, its fingerprint
 kept as the database's comment. Each build also holds the media files the demo wrote, which
 each copy gets as hard links (Django's storage writes new files and never rewrites one).
@@ -194,15 +195,14 @@ def demo():
     key = f"{hashlib.sha256(f'{BASE_DIR}|{where}'.encode()).hexdigest()[:8]}-{'pg' if postgres else 'sqlite'}"
     wanted = fingerprint()
     folder = root() / f"{key}-{wanted}"
-    rebuild = os.environ.get("STEPS_TEST_DEMO_REBUILD", "").lower() in {"1", "true", "yes"}
     with locked(key):
         if postgres:
             demo = Demo(key, with_database(url, f"{database_name(url) or 'steps'}_demo"), folder / "media")
-            if rebuild or not folder.is_dir() or postgres_fingerprint(demo.database_url) != wanted:
+            if not folder.is_dir() or postgres_fingerprint(demo.database_url) != wanted:
                 build_postgres(demo.database_url, folder, wanted)
         else:
             demo = Demo(key, f"sqlite:///{folder / 'demo.sqlite3'}", folder / "media")
-            if rebuild or not folder.is_dir():
+            if not folder.is_dir():
                 build_sqlite(folder)
         # Marks the build as used, so forget_unused() keeps it.
         os.utime(folder)
