@@ -10,6 +10,10 @@ and of the runs that follow while the code is unchanged:
 - the servers of the browser and operations tests (tests/servers.py), the same way into a
   file or a database of their own.
 
+A build itself starts from a copy of an empty migrated database, kept while the migrations,
+settings and requirements are unchanged; its `migrate` then only runs the post-migrate steps
+(permissions and content types of the current code) before `load_demo`.
+
 A build lives in a folder under $STEPS_TEST_DEMO_DIR (default: $TMPDIR/steps-test-demo) named
 by a fingerprint of everything it is made from: every file of the project outside tests/,
 documentation and generated folders (the requirements files among them) and the Python
@@ -37,6 +41,7 @@ import time
 import uuid
 from contextlib import contextmanager
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
 
@@ -168,8 +173,22 @@ def build_env(database_url, media):
     }
 
 
+def migrations_fingerprint():
+    """A digest of what an empty migrated database is made from: the migrations, the settings
+    (the installed apps) and the requirements files."""
+    digest = hashlib.sha256()
+    digest.update(sys.version.encode())
+    for path in source_files():
+        relative = path.relative_to(BASE_DIR)
+        if "migrations" in relative.parts or relative.parts[:2] == ("config", "settings") or path.suffix == ".txt":
+            digest.update(str(relative).encode() + b"\0")
+            digest.update(path.read_bytes() + b"\0")
+    return digest.hexdigest()[:16]
+
+
 def load(database_url, media):
-    """`migrate` and `load_demo` into an empty database, as a newcomer does."""
+    """`migrate` and `load_demo`, as a newcomer does. The database starts as a copy of a migrated
+    one, so `migrate` has only its post-migrate steps to run (permissions of the current code)."""
     env = build_env(database_url, media)
     started = time.monotonic()
     servers.manage(env, "migrate", "--noinput")
@@ -177,13 +196,22 @@ def load(database_url, media):
     print(f"\nThe demo database was built in {time.monotonic() - started:.0f} s.", file=sys.stderr)
 
 
+def last_used_first(paths):
+    return sorted(paths, key=lambda path: path.stat().st_mtime, reverse=True)
+
+
 def forget_unused(key):
     """Keep the last KEEP_BUILDS builds used of this kind (a build is marked used each time it is
-    handed out); remove the others, and staging folders left for a day by builds that died."""
-    builds = sorted(root().glob(f"{key}-*/"), key=lambda folder: folder.stat().st_mtime, reverse=True)
-    stale = [folder for folder in root().glob(".*/") if time.time() - folder.stat().st_mtime > KEEP_UNUSED_SECONDS]
-    for folder in builds[KEEP_BUILDS:] + stale:
-        shutil.rmtree(folder, ignore_errors=True)
+    handed out) and the last migrated database; remove the others, and what builds that died
+    left for a day."""
+    builds = last_used_first(root().glob(f"{key}-*/"))[KEEP_BUILDS:]
+    migrated = last_used_first(root().glob(f"{key}.migrated-*"))[1:]
+    stale = [path for path in root().glob(".*") if time.time() - path.stat().st_mtime > KEEP_UNUSED_SECONDS]
+    for path in builds + migrated + stale:
+        if path.is_dir():
+            shutil.rmtree(path, ignore_errors=True)
+        else:
+            path.unlink(missing_ok=True)
 
 
 def demo():
@@ -197,39 +225,58 @@ def demo():
     folder = root() / f"{key}-{wanted}"
     with locked(key):
         if postgres:
-            demo = Demo(key, with_database(url, f"{database_name(url) or 'steps'}_demo"), folder / "media")
+            base = database_name(url) or "steps"
+            demo = Demo(key, with_database(url, f"{base}_demo"), folder / "media")
             if not folder.is_dir() or postgres_fingerprint(demo.database_url) != wanted:
-                build_postgres(demo.database_url, folder, wanted)
+                migrated = with_database(url, f"{base}_migrated")
+                ensure_postgres(migrated, migrations_fingerprint(), migrate)
+                with staged(folder) as temporary:
+                    make = partial(load, media=temporary / "media")
+                    ensure_postgres(demo.database_url, wanted, make, template=migrated, force=True)
         else:
             demo = Demo(key, f"sqlite:///{folder / 'demo.sqlite3'}", folder / "media")
             if not folder.is_dir():
-                build_sqlite(folder)
+                migrated = migrated_sqlite(key)
+                with staged(folder) as temporary:
+                    shutil.copyfile(migrated, temporary / "demo.sqlite3")
+                    load(f"sqlite:///{temporary / 'demo.sqlite3'}", temporary / "media")
         # Marks the build as used, so forget_unused() keeps it.
         os.utime(folder)
         forget_unused(key)
     return demo
 
 
-def staging(folder):
-    """A new folder beside `folder`, renamed into place once the build is complete."""
+def migrate(database_url):
+    servers.manage(build_env(database_url, root() / "no-media"), "migrate", "--noinput")
+
+
+def migrated_sqlite(key):
+    """An empty SQLite database, migrated, for the current migrations."""
+    path = root() / f"{key}.migrated-{migrations_fingerprint()}"
+    if not path.exists():
+        unfinished = path.with_name(f".{path.name}.{uuid.uuid4().hex[:8]}")
+        try:
+            migrate(f"sqlite:///{unfinished}")
+        except BaseException:
+            unfinished.unlink(missing_ok=True)
+            raise
+        unfinished.rename(path)
+    os.utime(path)
+    return path
+
+
+@contextmanager
+def staged(folder):
+    """A new folder beside `folder`, renamed into place once the build in it is complete."""
     temporary = folder.with_name(f".{folder.name}.{uuid.uuid4().hex[:8]}")
     temporary.mkdir()
-    return temporary
-
-
-def finish(temporary, folder):
-    shutil.rmtree(folder, ignore_errors=True)
-    temporary.rename(folder)
-
-
-def build_sqlite(folder):
-    temporary = staging(folder)
     try:
-        load(f"sqlite:///{temporary / 'demo.sqlite3'}", temporary / "media")
+        yield temporary
     except BaseException:
         shutil.rmtree(temporary, ignore_errors=True)
         raise
-    finish(temporary, folder)
+    shutil.rmtree(folder, ignore_errors=True)
+    temporary.rename(folder)
 
 
 def postgres_fingerprint(url):
@@ -240,24 +287,23 @@ def postgres_fingerprint(url):
     return row[0] if row else None
 
 
-def build_postgres(url, folder, wanted):
-    """Build into `<name>_build`, then rename it to the demo's name with its fingerprint."""
+def ensure_postgres(url, wanted, make, template=None, force=False):
+    """Unless the database at `url` carries the fingerprint `wanted` (or with `force`), make it:
+    `make(url)` on `<name>_build` (empty, or a copy of `template`), renamed to `<name>` and
+    marked `wanted`."""
+    if postgres_fingerprint(url) == wanted and not force:
+        return
     name = database_name(url)
     building = f"{name}_build"
-    temporary = staging(folder)
-    try:
-        with admin_connection(url) as connection:
-            connection.execute(f'DROP DATABASE IF EXISTS "{building}" WITH (FORCE)')
-            connection.execute(f'CREATE DATABASE "{building}"')
-        load(with_database(url, building), temporary / "media")
-        with admin_connection(url) as connection:
-            connection.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-            connection.execute(f'ALTER DATABASE "{building}" RENAME TO "{name}"')
-            connection.execute(f"COMMENT ON DATABASE \"{name}\" IS '{wanted}'")
-    except BaseException:
-        shutil.rmtree(temporary, ignore_errors=True)
-        raise
-    finish(temporary, folder)
+    with admin_connection(url) as connection:
+        connection.execute(f'DROP DATABASE IF EXISTS "{building}" WITH (FORCE)')
+        copy = f' TEMPLATE "{database_name(template)}"' if template else ""
+        connection.execute(f'CREATE DATABASE "{building}"{copy}')
+    make(with_database(url, building))
+    with admin_connection(url) as connection:
+        connection.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        connection.execute(f'ALTER DATABASE "{building}" RENAME TO "{name}"')
+        connection.execute(f"COMMENT ON DATABASE \"{name}\" IS '{wanted}'")
 
 
 if __name__ == "__main__":
