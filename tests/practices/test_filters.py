@@ -19,7 +19,7 @@ def options(html, name):
     """{value: (count, checked)} of one filter's checkboxes."""
     found = {}
     for box in html.select(f'.case-filters input[name="{name}"]'):
-        count = box.find_parent("label").select_one(".case-filters__count").get_text(strip=True)
+        count = html.find("label", attrs={"for": box["id"]}).select_one(".facet__count").get_text(strip=True)
         found[box["value"]] = (int(count.strip("()")), box.has_attr("checked"))
     return found
 
@@ -83,10 +83,14 @@ def test_bad_values_give_a_clear_message_not_an_error(client, indexes):
 
 def test_labels_are_translated(client, indexes):
     _response, html = get(client, indexes["fr"])
-    countries = [box.find_parent("label").get_text(" ", strip=True) for box in html.select('input[name="country"]')]
+    countries = [
+        html.find("label", attrs={"for": box["id"]}).get_text(" ", strip=True)
+        for box in html.select('input[name="country"]')
+    ]
     assert any(label.startswith("Royaume-Uni") for label in countries)
     competences = [
-        box.find_parent("label").get_text(" ", strip=True) for box in html.select('input[name="competence"]')
+        html.find("label", attrs={"for": box["id"]}).get_text(" ", strip=True)
+        for box in html.select('input[name="competence"]')
     ]
     assert any("Flexibilité" in label for label in competences)
 
