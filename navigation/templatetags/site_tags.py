@@ -7,6 +7,7 @@ from wagtail.models import Page
 from core import languages, routing
 from core.models import SiteFooter
 from core.structured_data import json_ld_scripts
+from core.visibility import visible
 
 register = template.Library()
 
@@ -65,7 +66,7 @@ def main_menu(context):
     if home is None:
         return []
     items = []
-    for child in home.get_children().live().exclude(languages.restricted_q()).in_menu():
+    for child in visible(home.get_children().in_menu(), home.locale_id):
         url = child.get_url(request)
         current = "page" if request.path == url else "true" if request.path.startswith(url) else None
         items.append({"title": child.title, "url": url, "current": current})
