@@ -25,6 +25,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from competences.fields import CompetencesMixin
 from core.pages import BasePage
+from core.visibility import visible
 
 
 class AchievementType(models.TextChoices):
@@ -54,7 +55,7 @@ class BadgesIndexPage(RoutablePageMixin, BasePage):
         verbose_name = _("badge catalogue")
 
     def achievements(self):
-        return AchievementPage.objects.live().public().child_of(self).filter(locale=self.locale)
+        return visible(AchievementPage.objects.child_of(self), self.locale)
 
     @path("")
     def index_route(self, request):

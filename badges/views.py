@@ -9,6 +9,8 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_http_methods
 from wagtail.models import Locale
 
+from core.visibility import visible
+
 from . import baking, keys
 from .credentials import achievement_json, issuer_profile
 from .models import AchievementPage, IssuerProfile
@@ -46,7 +48,7 @@ def achievement(request, key):
     if language not in dict(settings.LANGUAGES):
         language = settings.LANGUAGE_CODE
     locale = Locale.objects.filter(language_code=language).first()
-    page = AchievementPage.objects.live().public().filter(translation_key=key, locale=locale).first()
+    page = visible(AchievementPage.objects.filter(translation_key=key), locale).first() if locale else None
     if page is None:
         raise Http404
     partner = page.partner

@@ -8,6 +8,7 @@ from django.conf import settings
 from django.db.models import Count, Q
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
 from wagtail.models import Locale
 
 from . import structured_data
@@ -56,13 +57,17 @@ def item_detail(request, framework_code, item_code):
         framework__code=framework_code,
         code=item_code,
     )
+    trail = [
+        (f"{ancestor.code} {ancestor.name}", reverse("competences:item", args=[item.framework.code, ancestor.code]))
+        for ancestor in ancestors(item)
+    ]
     return render(
         request,
         "competences/item_detail.html",
         {
             "item": item,
             "framework": item.framework,
-            "ancestors": ancestors(item),
+            "ancestor_trail": trail,
             "children": item.children.order_by("sort_order", "code"),
             "alignments": alignments_for(item, locale),
             "linked_pages": linked_pages(item, locale),

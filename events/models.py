@@ -45,6 +45,7 @@ from core.blocks import body_blocks
 from core.fields import ChoiceListField
 from core.pages import BasePage
 from core.sources import SourceFieldPanel, SourceOnlyFieldsForm, is_source, source_rows
+from core.translated import in_locale
 
 from .blocks import material_blocks, programme_blocks
 from .choices import TIME_ZONES, AttendanceMode, EventStatus, Kind, Region, RegistrantSector, Sector
@@ -89,21 +90,6 @@ class Speaker(TranslatableMixin, index.Indexed, models.Model):
 
     def __str__(self):
         return self.name
-
-
-def localized_speakers(speakers, locale):
-    """`speakers` in `locale` where translated (one query), in the same order."""
-    wanted = [speaker.translation_key for speaker in speakers if speaker.locale_id != locale.pk]
-    translated = {}
-    if wanted:
-        translated = {
-            speaker.translation_key: speaker
-            for speaker in Speaker.objects.filter(locale=locale, translation_key__in=wanted).select_related("photo")
-        }
-    return [
-        translated.get(speaker.translation_key, speaker) if speaker.locale_id != locale.pk else speaker
-        for speaker in speakers
-    ]
 
 
 # Pages ------------------------------------------------------------------------
@@ -485,7 +471,7 @@ class EventPage(RoutablePageMixin, CompetencesMixin, BasePage):
             for speaker in block.value.get("speakers") or []:
                 if speaker is not None and speaker.pk not in {known.pk for known in speakers}:
                     speakers.append(speaker)
-        return localized_speakers(speakers, self.locale)
+        return in_locale(speakers, self.locale, select_related=["photo"])
 
     def sector_labels(self):
         labels = dict(Sector.choices)

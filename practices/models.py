@@ -23,9 +23,9 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 from competences.fields import CompetencesMixin
 from core import structured_data
 from core.fields import ChoiceListField
-from core.languages import restricted_q
 from core.pages import BasePage
-from core.translated import linked_in_locale
+from core.translated import in_locale, linked_in_locale, one_in_locale
+from core.visibility import visible
 from partners.models import Partner
 
 from . import compare, filters, queries
@@ -52,12 +52,7 @@ class CaseStudyIndexPage(RoutablePageMixin, BasePage):
 
     def cases(self):
         """The live cases of this index's language (any depth below it)."""
-        return (
-            CaseStudyPage.objects.live()
-            .descendant_of(self)
-            .filter(locale_id=self.locale_id, alias_of__isnull=True)
-            .exclude(restricted_q())
-        )
+        return visible(CaseStudyPage.objects.descendant_of(self), self.locale_id)
 
     def get_sitemap_urls(self, request=None):
         """The library, plus its partnership overview and each project and partner page."""
@@ -302,16 +297,13 @@ class CaseStudyPage(RoutablePageMixin, CompetencesMixin, BasePage):
             if isinstance(linked, models.QuerySet):
                 cached = linked_in_locale(linked, self.locale)
             else:  # links edited in memory (a preview)
-                cached = queries.localized_snippets(list(linked), self.locale)
+                cached = in_locale(linked, self.locale)
             self._localized_partners = cached
         return cached
 
     @property
     def localized_project(self):
-        project = self.project
-        if project is None or project.locale_id == self.locale_id:
-            return project
-        return queries.localized_snippets([project], self.locale)[0]
+        return one_in_locale(self.project, self.locale_id)
 
     @property
     def methods(self):

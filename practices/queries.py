@@ -13,7 +13,8 @@ from django.db.models.functions import Lower
 from django.utils.text import slugify
 from wagtail.models import Page
 
-from core.languages import restricted_q
+from core.translated import in_locale
+from core.visibility import restricted_q, visible
 from partners.models import Partner, Project, partners_by_country
 
 METHOD_PAGE_MODELS = ("toolkit.ToolPage",)
@@ -21,23 +22,6 @@ FILM_PAGE_MODELS = ("films.FilmPage",)
 
 # Project and partner pages show at most this many items per list, however large the site.
 LIST_LIMIT = 12
-
-
-def localized_snippets(items, locale):
-    """The translatable objects `items` (one model) in `locale`, same order, one query.
-
-    An object not translated yet is kept in its own language so a link is never lost."""
-    items = list(items)
-    if not items:
-        return []
-    model = type(items[0])
-    wanted = {item.translation_key for item in items if item.locale_id != locale.pk}
-    translations = {}
-    if wanted:
-        translations = {
-            obj.translation_key: obj for obj in model.objects.filter(locale=locale, translation_key__in=wanted)
-        }
-    return [item if item.locale_id == locale.pk else translations.get(item.translation_key, item) for item in items]
 
 
 def existing_models(labels):
@@ -88,14 +72,9 @@ def pages_linking(snippet, locale, model_labels, limit=None):
         for field in model._meta.get_fields():
             if not field.is_relation or field.auto_created or field.related_model is not type(snippet):
                 continue
-            pages = (
-                model.objects.live()
-                .filter(
-                    locale=locale, alias_of__isnull=True, **{f"{field.name}__translation_key": snippet.translation_key}
-                )
-                .exclude(restricted_q())
-                .distinct()
-            )
+            pages = visible(
+                model.objects.filter(**{f"{field.name}__translation_key": snippet.translation_key}), locale
+            ).distinct()
             if limit is not None:
                 pages = pages.order_by(Lower("title"), "pk")[: limit + 1]
             found.extend(pages)
@@ -158,7 +137,7 @@ def card_cases(cases, locale, limit=None):
 def attach_localized_partners(cases, locale):
     """Set each case's `localized_partners` with a single query for all translations."""
     partners = [partner for case in cases for partner in case.partners.all()]
-    localized = iter(localized_snippets(partners, locale))
+    localized = iter(in_locale(partners, locale))
     for case in cases:
         case._localized_partners = [next(localized) for _partner in case.partners.all()]
 
