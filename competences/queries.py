@@ -53,7 +53,8 @@ def alignments_for(item, locale):
     others = [a.target if a.source.translation_key == key else a.source for a in alignments]
     localized = localized_items(others, locale)
     rows = [
-        {"relation": a.get_relation_display(), "item": other} for a, other in zip(alignments, localized, strict=True)
+        {"relation": a.get_relation_display(), "item": other, "proposed": not a.approved, "is_example": a.is_example}
+        for a, other in zip(alignments, localized, strict=True)
     ]
     rows.sort(key=lambda row: (row["item"].framework.sort_order, row["item"].sort_order, row["item"].code))
     return rows

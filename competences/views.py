@@ -56,15 +56,17 @@ def item_detail(request, framework_code, item_code):
         framework__code=framework_code,
         code=item_code,
     )
+    alignments = alignments_for(item, locale)
     return render(
         request,
         "competences/item_detail.html",
         {
             "item": item,
+            "has_proposed_alignments": any(row["proposed"] for row in alignments),
             "framework": item.framework,
             "ancestors": ancestors(item),
             "children": item.children.order_by("sort_order", "code"),
-            "alignments": alignments_for(item, locale),
+            "alignments": alignments,
             "linked_pages": linked_pages(item, locale),
             "structured_data": [structured_data.defined_term(item, request)],
         },

@@ -33,6 +33,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from competences.fields import CompetencesMixin, localized_items
 from core import languages, structured_data
+from core.examples import ExampleMixin
 from core.listing import paginate
 from core.pages import BasePage
 
@@ -200,7 +201,7 @@ class FilmIndexPage(BasePage):
         return context
 
 
-class FilmPage(RoutablePageMixin, CompetencesMixin, BasePage):
+class FilmPage(ExampleMixin, RoutablePageMixin, CompetencesMixin, BasePage):
     base_form_class = FilmPageForm
     # Shown on every view of the page (player, JSON-LD): loaded with it (core/routing.py).
     select_related_on_serve = ("poster", "video")
@@ -240,6 +241,15 @@ class FilmPage(RoutablePageMixin, CompetencesMixin, BasePage):
         blank=True,
         verbose_name=_("related methods and cases"),
     )
+    source_project = models.ForeignKey(
+        "partners.Project",
+        verbose_name=_("source project"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("The project whose work the film shows; its funder is credited on the film's page."),
+    )
     captions = StreamField(
         CaptionsBlock(),
         blank=True,
@@ -259,6 +269,8 @@ class FilmPage(RoutablePageMixin, CompetencesMixin, BasePage):
         ),
         FieldPanel("synopsis"),
         FieldPanel("credits"),
+        FieldPanel("source_project"),
+        *ExampleMixin.example_panels,
         *CompetencesMixin.competence_panels,
         FieldPanel("related_pages"),
         MultiFieldPanel([FieldPanel("captions_file"), FieldPanel("captions")], heading=_("Captions")),
@@ -279,6 +291,8 @@ class FilmPage(RoutablePageMixin, CompetencesMixin, BasePage):
             SynchronizedField("spoken_language", overridable=False),
             TranslatableField("synopsis"),
             TranslatableField("credits"),
+            TranslatableField("source_project"),
+            *ExampleMixin.example_fields,
             SynchronizedField("related_pages"),
             TranslatableField("captions"),
         ]

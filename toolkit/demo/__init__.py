@@ -1,7 +1,7 @@
 """Demo content: the toolkit and its training methods in English, French and Dutch.
 
 The methods were written for this platform, after the approaches of the source
-projects (strengths-based work, outreach, job-application training, company
+projects, so every one is flagged as an example (core/examples.py) (strengths-based work, outreach, job-application training, company
 visits, open-badge self-assessment, action planning, SME mentoring...). They are
 translated through wagtail-localize, as an editor would.
 
@@ -97,6 +97,8 @@ def synced_values(entry):
         "group_size_max": entry["group_size"][1],
         "languages": entry.get("languages", ["en", "fr", "nl"]),
         "licence": entry.get("licence", Licence.CC_BY),
+        # Written for the demo after the projects' approaches: examples unless the data say otherwise.
+        "is_example": entry.get("is_example", True),
     }
 
 
