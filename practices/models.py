@@ -21,8 +21,8 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from competences.fields import CompetencesMixin
-from core.examples import ExampleMixin
 from core import structured_data
+from core.examples import ExampleMixin
 from core.fields import ChoiceListField
 from core.languages import restricted_q
 from core.pages import BasePage

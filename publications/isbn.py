@@ -9,11 +9,10 @@ registrant there means nobody can have published under that number).
 
 import re
 
-from stdnum import isbn as stdnum_isbn
-from stdnum.exceptions import ValidationError as StdnumError
-
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
+from stdnum import isbn as stdnum_isbn
+from stdnum.exceptions import ValidationError as StdnumError
 
 _SEPARATORS = re.compile(r"[\s\-‐‑–]")
 

@@ -21,8 +21,9 @@ def event_pages(db):
 
 
 @pytest.fixture
-def conference(event_pages):
-    return event_pages[("final-conference", "en")]
+def open_event(event_pages):
+    """The event open for registration: the upcoming example event (the STEPS events are past)."""
+    return event_pages[("registration-example", "en")]
 
 
 @pytest.fixture

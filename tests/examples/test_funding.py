@@ -22,9 +22,7 @@ def erasmus_pages(language):
     pages = []
     for model, field in ((ToolPage, "source_project"), (FilmPage, "source_project"), (CaseStudyPage, "project")):
         pages += list(
-            model.objects.live().filter(
-                locale__language_code=language, **{f"{field}__acronym__in": ERASMUS_PROJECTS}
-            )
+            model.objects.live().filter(locale__language_code=language, **{f"{field}__acronym__in": ERASMUS_PROJECTS})
         )
     return pages
 
@@ -32,9 +30,9 @@ def erasmus_pages(language):
 def test_every_project_has_a_funding_programme_from_the_reference_data():
     for project in Project.objects.all():
         assert project.funding in Funding.values, project.acronym
-    assert set(Project.objects.filter(acronym__in=[*ERASMUS_PROJECTS, "SoftComInVET"]).values_list("funding", flat=True)) == {
-        Funding.ERASMUS_PLUS
-    }
+    assert set(
+        Project.objects.filter(acronym__in=[*ERASMUS_PROJECTS, "SoftComInVET"]).values_list("funding", flat=True)
+    ) == {Funding.ERASMUS_PLUS}
 
 
 @pytest.mark.parametrize("language", LANGUAGES)

@@ -28,7 +28,11 @@ def exported_texts(client, page):
     """Everything a citation manager or a search engine reads from the page."""
     html = BeautifulSoup(client.get(page.url).content, "html.parser")
     texts = [script.string for script in html.find_all("script", type="application/ld+json")]
-    texts += [meta.get("content", "") for meta in html.find_all("meta") if meta.get("name", "").startswith(("citation_", "DC."))]
+    texts += [
+        meta.get("content", "")
+        for meta in html.find_all("meta")
+        if meta.get("name", "").startswith(("citation_", "DC."))
+    ]
     for route in ("cite_bib", "cite_ris", "cite_json"):
         texts.append(client.get(page.url + page.reverse_subpage(route).lstrip("/")).content.decode())
     return "\n".join(text or "" for text in texts)

@@ -20,7 +20,9 @@ def test_the_steps_events_were_held_in_2014_and_2015_with_attendance_recorded():
         assert event.is_example
         assert datetime.date(2014, 1, 1) <= event.start.date() and event.end.date() <= end_by, event.title
         assert event.end < timezone.now()
-        assert Registration.objects.filter(roster__translation_key=event.translation_key, attended__isnull=False).exists()
+        assert Registration.objects.filter(
+            roster__translation_key=event.translation_key, attended__isnull=False
+        ).exists()
 
 
 def test_the_only_upcoming_event_is_a_flagged_example_without_a_host_partner():

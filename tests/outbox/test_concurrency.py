@@ -54,7 +54,7 @@ def in_thread(function):
 
 @pytest.fixture
 def conference(outbox_settings):
-    english = EventPage.objects.get(locale__language_code="en", slug="final-conference")
+    english = EventPage.objects.get(locale__language_code="en", slug="registration-example")
     key = english.translation_key
     registrations = Registration.objects.filter(roster__translation_key=key)
     assert not registrations.filter(status="waiting").exists()

@@ -20,7 +20,7 @@ from results.figures import (
 )
 from toolkit.models import ToolPage
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("demo_as_records")]
 
 
 def measure(data, label):

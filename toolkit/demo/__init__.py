@@ -1,9 +1,10 @@
 """Demo content: the toolkit and its training methods in English, French and Dutch.
 
 The methods were written for this platform, after the approaches of the source
-projects, so every one is flagged as an example (core/examples.py) (strengths-based work, outreach, job-application training, company
-visits, open-badge self-assessment, action planning, SME mentoring...). They are
-translated through wagtail-localize, as an editor would.
+projects (strengths-based work, outreach, job-application training, company
+visits, open-badge self-assessment, action planning, SME mentoring...), so every
+one is flagged as an example (core/examples.py). They are translated through
+wagtail-localize, as an editor would.
 
 With `load_demo --scale N`, (N-1) numbered copies of every method are added for
 benchmarks, written cheaply by `demo.scaled` (same translation key, the
