@@ -135,15 +135,18 @@ def languages():
 def _film_figures():
     """(number of films, {language: films published}, {language: films captioned}, example films).
 
-    Example films are counted apart. Three queries.
+    Example films are counted apart. Two queries.
     """
     from films.models import FilmPage, caption_languages
 
     published = {}
-    keys = set()
-    live = FilmPage.objects.live().filter(alias_of__isnull=True)
-    examples = live.filter(is_example=True).order_by().values("translation_key").distinct().count()
-    for key, code in live.filter(is_example=False).values_list("translation_key", "locale__language_code"):
+    keys, example_keys = set(), set()
+    for key, code, is_example in FilmPage.objects.live().filter(alias_of__isnull=True).values_list(
+        "translation_key", "locale__language_code", "is_example"
+    ):
+        if is_example:
+            example_keys.add(key)
+            continue
         keys.add(key)
         published[code] = published.get(code, 0) + 1
     captioned = {}
@@ -151,7 +154,7 @@ def _film_figures():
     for codes in caption_languages(films).values():
         for code in codes:
             captioned[code] = captioned.get(code, 0) + 1
-    return len(keys), published, captioned, examples
+    return len(keys), published, captioned, len(example_keys)
 
 
 def _live_publications(example=False):
@@ -190,22 +193,30 @@ def _download_figures(example=False):
 
 
 def _copy_figures():
-    """({status: {language: copies}}, copies printed, {status: example copies}). Three queries.
+    """({status: {language: copies}}, copies printed, {status: example copies}). Two queries.
 
     Requests that are example records, or for an example publication, are counted apart.
     """
-    from django.db.models import Q
+    from django.db.models import BooleanField, Case, Q, Value, When
 
     from publications.models import PrintRequest, PrintStock, PublicationPage
 
     example_keys = PublicationPage.objects.filter(is_example=True).values("translation_key")
     example_q = Q(is_example=True) | Q(stock__publication_key__in=example_keys)
     by_status, examples = {}, {}
-    rows = PrintRequest.objects.exclude(example_q).values("status", "language").annotate(copies=Sum("copies"))
+    rows = (
+        PrintRequest.objects.annotate(
+            example=Case(When(example_q, then=Value(True)), default=Value(False), output_field=BooleanField())
+        )
+        .order_by()
+        .values("status", "language", "example")
+        .annotate(copies=Sum("copies"))
+    )
     for row in rows:
-        by_status.setdefault(row["status"], {})[row["language"]] = row["copies"] or 0
-    for row in PrintRequest.objects.filter(example_q).values("status").annotate(copies=Sum("copies")):
-        examples[row["status"]] = row["copies"] or 0
+        if row["example"]:
+            examples[row["status"]] = examples.get(row["status"], 0) + (row["copies"] or 0)
+        else:
+            by_status.setdefault(row["status"], {})[row["language"]] = row["copies"] or 0
     printed = (
         PrintStock.objects.exclude(publication_key__in=example_keys).aggregate(total=Sum("total"))["total"] or 0
     )
@@ -256,16 +267,17 @@ def _linked_keys(model):
     return links
 
 
-def _live_count(model, example=False):
-    """How many live pages of `model` there are (not examples, or only examples), each once across its translations."""
-    return (
+def _live_counts(model):
+    """(live pages of `model` that count, example ones), each once across its translations. One query."""
+    counts = dict(
         model.objects.live()
-        .filter(alias_of__isnull=True, is_example=example)
+        .filter(alias_of__isnull=True)
         .order_by()
-        .values("translation_key")
-        .distinct()
-        .count()
+        .values("is_example")
+        .annotate(n=Count("translation_key", distinct=True))
+        .values_list("is_example", "n")
     )
+    return counts.get(False, 0), counts.get(True, 0)
 
 
 def _area_figures(language):
@@ -311,15 +323,11 @@ def _area_figures(language):
         )
         for area in areas:
             area["name"] = names.get(area["translation_key"], area["name"])
-    return (
-        areas,
-        method_counts,
-        case_counts,
-        _live_count(ToolPage),
-        _live_count(CaseStudyPage),
-        _live_count(ToolPage, example=True),
-        _live_count(CaseStudyPage, example=True),
+    (methods_counted, methods_examples), (cases_counted, cases_examples) = (
+        _live_counts(ToolPage),
+        _live_counts(CaseStudyPage),
     )
+    return areas, method_counts, case_counts, methods_counted, cases_counted, methods_examples, cases_examples
 
 
 @per_version(tags=("print-requests",))
@@ -337,14 +345,7 @@ def _content_figures(language):
         _live_homes(),
         _translation_figures(),
         _area_figures(language),
-        _example_content_live(),
     )
-
-
-def _example_content_live():
-    from core.examples import example_content_live
-
-    return example_content_live()
 
 
 # The results ------------------------------------------------------------------------------
@@ -396,16 +397,24 @@ def results(language=None):
         homes,
         (source_pages, translated),
         (areas, method_counts, case_counts, all_methods, all_cases, example_methods, example_cases),
-        examples_live,
     ) = _content_figures(language)
     downloads = _download_figures()
     events = event_figures()
     event_rows = progress(events)
+    examples_table = _examples_table(
+        progress(events, examples=True),
+        example_films,
+        _live_publications(example=True).order_by().values("translation_key").distinct().count(),
+        sum(_download_figures(example=True).values()),
+        example_copies,
+        example_methods,
+        example_cases,
+    )
 
     sent = sum(copies.get("sent", {}).values())
     requested = sum(copies.get("requested", {}).values())
-    # A site that serves example content is a demonstration, not the cluster's platform.
-    platform_live = int(all(code in homes for code in codes) and not examples_live)
+    # A site that shows example content is a demonstration, not yet the cluster's platform.
+    platform_live = int(all(code in homes for code in codes) and not examples_table.rows)
 
     outputs = (
         *_event_outputs(event_rows),
@@ -562,15 +571,6 @@ def results(language=None):
         ),
     )
 
-    examples_table = _examples_table(
-        progress(events, examples=True),
-        example_films,
-        _live_publications(example=True).order_by().values("translation_key").distinct().count(),
-        sum(_download_figures(example=True).values()),
-        example_copies,
-        example_methods,
-        example_cases,
-    )
     counted = any(measure.actual for output in outputs for measure in output.measures)
     note = ""
     if not counted and examples_table.rows:
