@@ -61,15 +61,17 @@ def item_detail(request, framework_code, item_code):
         (f"{ancestor.code} {ancestor.name}", reverse("competences:item", args=[item.framework.code, ancestor.code]))
         for ancestor in ancestors(item)
     ]
+    alignments = alignments_for(item, locale)
     return render(
         request,
         "competences/item_detail.html",
         {
             "item": item,
+            "has_proposed_alignments": any(row["proposed"] for row in alignments),
             "framework": item.framework,
             "ancestor_trail": trail,
             "children": item.children.order_by("sort_order", "code"),
-            "alignments": alignments_for(item, locale),
+            "alignments": alignments,
             "linked_pages": linked_pages(item, locale),
             "structured_data": [structured_data.defined_term(item, request)],
         },

@@ -22,6 +22,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from competences.fields import CompetencesMixin
 from core import structured_data
+from core.examples import ExampleMixin
 from core.fields import ChoiceListField
 from core.pages import BasePage
 from core.translated import in_locale, linked_in_locale, one_in_locale
@@ -132,7 +133,7 @@ class CaseStudyIndexPage(RoutablePageMixin, BasePage):
         return TemplateResponse(request, "practices/partner.html", context)
 
 
-class CaseStudyPage(RoutablePageMixin, CompetencesMixin, BasePage):
+class CaseStudyPage(ExampleMixin, RoutablePageMixin, CompetencesMixin, BasePage):
     project = models.ForeignKey(
         "partners.Project",
         verbose_name=_("source project"),
@@ -182,11 +183,6 @@ class CaseStudyPage(RoutablePageMixin, CompetencesMixin, BasePage):
         help_text=_("The label or award, e.g. the programme's good practice."),
     )
     good_practice_year = models.PositiveSmallIntegerField(_("label year"), null=True, blank=True)
-    is_example = models.BooleanField(
-        _("example case"),
-        default=False,
-        help_text=_("Written to illustrate the platform, not documented by the partner."),
-    )
 
     content_panels = BasePage.content_panels + [
         MultiFieldPanel(
@@ -267,7 +263,7 @@ class CaseStudyPage(RoutablePageMixin, CompetencesMixin, BasePage):
             SynchronizedField("good_practice", overridable=False),
             TranslatableField("good_practice_label"),
             SynchronizedField("good_practice_year", overridable=False),
-            SynchronizedField("is_example", overridable=False),
+            *ExampleMixin.example_fields,
         ]
     )
 

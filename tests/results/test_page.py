@@ -12,7 +12,7 @@ from results.models import FIGURES_FRESH_SECONDS
 
 from .conftest import page_figures, soup
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("demo_as_records")]
 
 LANGUAGES = ["en", "fr", "nl"]
 
