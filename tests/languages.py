@@ -17,3 +17,10 @@ WRITTEN = written_languages(load_yaml("home", "pages.yaml")["home"])
 WRITTEN_TRANSLATIONS = [code for code in WRITTEN if code != SOURCE]
 UNWRITTEN = [code for code in CONFIGURED if code not in WRITTEN]
 OTHERS = [code for code in CONFIGURED if code != SOURCE]
+
+
+def unconfigured_language():
+    """A language Django knows that the site is not configured for (to add one in a test)."""
+    from django.conf import global_settings
+
+    return next(code for code, _name in global_settings.LANGUAGES if "-" not in code and code not in CONFIGURED)

@@ -8,10 +8,9 @@ from bs4 import BeautifulSoup
 from wagtail.models import get_page_models
 
 from home.models import StandardPage
-from tests.languages import WRITTEN
+from tests.languages import CONFIGURED, SOURCE, WRITTEN, unconfigured_language
 
 pytestmark = pytest.mark.django_db
-
 
 
 def soup(response):
@@ -27,10 +26,14 @@ def page_in(model, lang):
     return model.objects.live().filter(locale__language_code=lang).order_by("path").first()
 
 
-@pytest.mark.parametrize(
-    ("accept", "target"),
-    [("fr-BE,fr;q=0.9", "/fr/"), ("nl-NL,nl;q=0.8,en;q=0.5", "/nl/"), ("en-GB", "/en/"), ("de-DE", "/en/")],
-)
+def browser_languages():
+    """(Accept-Language, where "/" leads): each configured language, with a region and a
+    weaker second choice, and a language the site does not have (to the source language)."""
+    cases = [(f"{code}-XX,{code};q=0.9,{SOURCE};q=0.5", f"/{code}/") for code in CONFIGURED]
+    return [*cases, (f"{unconfigured_language()}-XX", f"/{SOURCE}/")]
+
+
+@pytest.mark.parametrize(("accept", "target"), browser_languages())
 def test_root_redirects_by_browser_language(client, accept, target):
     response = client.get("/", HTTP_ACCEPT_LANGUAGE=accept)
     assert response.status_code == 302
@@ -63,12 +66,17 @@ def test_switcher_canonical_and_hreflang_point_at_the_translations(client, model
     alternates = {link["hreflang"]: link["href"] for link in html.find_all("link", rel="alternate", hreflang=True)}
     assert alternates == {
         **{code: f"http://testserver{p.url}" for code, p in translations.items()},
-        "x-default": f"http://testserver{translations['en'].url}",
+        "x-default": f"http://testserver{translations[SOURCE].url}",
     }
 
     switcher = html.find("nav", class_="language-switcher")
     links = {a["hreflang"]: a["href"] for a in switcher.find_all("a")}
-    assert links == {code: p.url for code, p in translations.items() if code != lang}
+    # Every other configured language; where the page has no live translation (a language
+    # the demo is not written in), the link leads to that language's home page.
+    assert set(links) == set(CONFIGURED) - {lang}
+    assert {code: url for code, url in links.items() if code in translations} == {
+        code: p.url for code, p in translations.items() if code != lang
+    }
     assert switcher.find(attrs={"aria-current": "true"})["lang"] == lang
 
 

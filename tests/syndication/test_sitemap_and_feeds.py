@@ -4,7 +4,11 @@ import json
 
 import pytest
 from defusedxml import ElementTree as ET
+from django.utils import translation
 from wagtail.models import Page
+
+from competences.models import FrameworkItem
+from tests.languages import SOURCE, WRITTEN
 
 pytestmark = pytest.mark.django_db
 
@@ -27,8 +31,23 @@ def test_sitemap_lists_every_live_page_of_every_language():
 
     entries = sitemap_entries(Client())
     live = Page.objects.live().public().filter(depth__gt=1, alias_of__isnull=True)
-    assert len(entries) == live.count()
-    assert {"http://testserver/en/", "http://testserver/fr/", "http://testserver/nl/"} <= set(entries)
+    pages = [location for location in entries if "/framework/" not in location]
+    assert len(pages) == live.count()
+    assert {f"http://testserver/{code}/" for code in WRITTEN} <= set(entries)
+
+
+def test_sitemap_lists_the_framework_pages_in_every_language_they_exist_in():
+    from django.test import Client
+
+    entries = sitemap_entries(Client())
+    for item in FrameworkItem.objects.select_related("framework", "locale"):
+        with translation.override(item.locale.language_code):
+            location = f"http://testserver{item.get_absolute_url()}"
+        assert location in entries
+        translated = FrameworkItem.objects.filter(translation_key=item.translation_key)
+        assert set(entries[location]) == {*translated.values_list("locale__language_code", flat=True), "x-default"}
+    for code in WRITTEN:
+        assert entries[f"http://testserver/{code}/framework/"]["x-default"] == f"http://testserver/{SOURCE}/framework/"
 
 
 def test_sitemap_alternates_are_reciprocal(client):
