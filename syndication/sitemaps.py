@@ -65,7 +65,38 @@ class MultilingualSitemap(Sitemap):
                         {"lang_code": "x-default", "location": alternates[settings.LANGUAGE_CODE]}
                     )
             urls.append(info)
+            urls.extend(self._route_urls(item, info))
         self.latest_lastmod = max((url["lastmod"] for url in urls if url["lastmod"]), default=None)
+        return urls
+
+    def _route_urls(self, item, info):
+        """Entries for the sub-routes a page opens to search engines (`sitemap_routes()` on its
+        model: a project's or partner's page under the case studies…), each with the same
+        sub-route of the page's translations that have it as alternates."""
+        model = item.specific_class
+        if model is None or not hasattr(model, "sitemap_routes"):
+            return []
+        translations = {
+            page.locale.language_code: page.specific
+            for page in Page.objects.live()
+            .exclude(restricted_q())
+            .filter(translation_key=item.translation_key, alias_of__isnull=True)
+            .select_related("locale")
+        }
+        routes = {code: set(page.sitemap_routes()) for code, page in translations.items()}
+        own = item.locale.language_code
+        urls = []
+        for route in sorted(routes.get(own, ())):
+            having = [code for code, _name in settings.LANGUAGES if route in routes.get(code, ())]
+            entry = {"item": item, "location": info["location"] + route, "lastmod": info["lastmod"]}
+            if len(having) > 1:
+                entry["alternates"] = [
+                    {"lang_code": code, "location": self._absolute(translations[code]) + route} for code in having
+                ]
+                if settings.LANGUAGE_CODE in having:
+                    default = self._absolute(translations[settings.LANGUAGE_CODE]) + route
+                    entry["alternates"].append({"lang_code": "x-default", "location": default})
+            urls.append(entry)
         return urls
 
     def _absolute(self, page):

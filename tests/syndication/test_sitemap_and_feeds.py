@@ -31,9 +31,26 @@ def test_sitemap_lists_every_live_page_of_every_language():
 
     entries = sitemap_entries(Client())
     live = Page.objects.live().public().filter(depth__gt=1, alias_of__isnull=True)
-    pages = [location for location in entries if "/framework/" not in location]
-    assert len(pages) == live.count()
+    urls = {page.full_url for page in live}
+    assert urls <= set(entries)
     assert {f"http://testserver/{code}/" for code in WRITTEN} <= set(entries)
+    # Besides the pages: the framework's pages, and pages' sub-routes open to search engines.
+    for location in set(entries) - urls:
+        assert "/framework/" in location or any(location.startswith(url) for url in urls), location
+
+
+def test_sitemap_lists_the_sub_routes_pages_open_to_search_engines():
+    from django.test import Client
+
+    from practices.models import CaseStudyIndexPage
+
+    entries = sitemap_entries(Client())
+    index = CaseStudyIndexPage.objects.live().get(locale__language_code=SOURCE)
+    for route in index.sitemap_routes():
+        location = index.full_url + route
+        assert location in entries
+        assert entries[location][SOURCE] == location
+        assert set(entries[location]) == {*WRITTEN, "x-default"}
 
 
 def test_sitemap_lists_the_framework_pages_in_every_language_they_exist_in():
