@@ -38,8 +38,12 @@ class ScaledCopies:
         self.ctx = ctx
         self.model = model
         self.parents = {ctx.default_locale.language_code: index}
+        # Copies go under the live translations of the index: a language the demo has no text in
+        # has a draft there, and gets no copies.
         for code, locale in ctx.other_locales.items():
-            self.parents[code] = index.get_translation(locale)
+            translation = index.get_translation_or_none(locale)
+            if translation is not None and translation.live:
+                self.parents[code] = translation
         self.existing = set(model.objects.child_of(index).values_list("slug", flat=True))
         self.pending = []
 

@@ -19,6 +19,7 @@ from django.db import connection, connections
 
 from events import registration as service
 from events.models import EventPage, Registration
+from tests.languages import CONFIGURED
 
 THREADS = 20
 PLACES = 5
@@ -48,7 +49,7 @@ def test_concurrent_registrations_fill_places_exactly_then_the_waiting_list(comm
     english = committed_db
     EventPage.objects.filter(translation_key=english.translation_key).update(capacity=PLACES)
     pages = list(EventPage.objects.filter(translation_key=english.translation_key))
-    assert len(pages) == 3
+    assert len(pages) == len(CONFIGURED)  # a language the demo has no text in has a draft
     barrier = threading.Barrier(THREADS)
     errors = []
 

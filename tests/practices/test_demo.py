@@ -4,7 +4,7 @@ import pytest
 
 from partners.models import Partner
 from practices.models import CaseStudyPage
-from tests.languages import WRITTEN
+from tests.languages import CONFIGURED, WRITTEN
 
 pytestmark = pytest.mark.django_db
 
@@ -30,7 +30,7 @@ def test_every_partner_has_a_case_in_every_language():
 
 
 def test_figures_are_facts_or_marked_illustrative():
-    for case in CaseStudyPage.objects.select_related("locale"):
+    for case in CaseStudyPage.objects.filter(locale__language_code__in=WRITTEN).select_related("locale"):
         language = case.locale.language_code
         for block in case.key_figures:
             figure = block.value
@@ -49,7 +49,8 @@ def test_loading_twice_changes_nothing():
     ctx.pages["home"] = HomePage.objects.get(locale=ctx.default_locale)
     build_cases(ctx)
     assert list(CaseStudyPage.objects.order_by("pk").values_list("pk", "slug", "locale_id")) == before
-    assert CaseStudyIndexPage.objects.count() == 3
+    # One per configured language: a language the demo has no text in has a draft.
+    assert CaseStudyIndexPage.objects.count() == len(CONFIGURED)
 
 
 def test_scale_adds_numbered_variants_in_every_language():
