@@ -27,7 +27,7 @@ from core.fields import ChoiceListField
 from core.pages import BasePage
 from core.translated import in_locale, linked_in_locale, one_in_locale
 from core.visibility import visible
-from partners.models import Partner
+from partners.models import Partner, Project
 
 from . import compare, filters, queries
 from .blocks import key_figure_blocks, related_page_blocks
@@ -101,6 +101,17 @@ class CaseStudyIndexPage(RoutablePageMixin, BasePage):
         context["comparison"] = comparison
         status = 400 if comparison.error else 200
         return TemplateResponse(request, "practices/compare.html", context, status=status)
+
+    def sitemap_routes(self):
+        """The sub-routes search engines may index (the sitemap lists them): the partnership
+        page and each project's and partner's page in this page's language."""
+        projects = Project.objects.filter(locale=self.locale).values_list("acronym", flat=True)
+        partners = Partner.objects.filter(locale=self.locale).only("name")
+        return [
+            "partners/",
+            *(f"projects/{acronym}/" for acronym in projects),
+            *(f"partners/{queries.partner_slug(partner)}/" for partner in partners),
+        ]
 
     @path("projects/<str:acronym>/")
     def project_route(self, request, acronym):

@@ -9,12 +9,15 @@ comparison, a registration form…), the competence framework, search and the
 
 from urllib.parse import urlencode
 
-from django.conf import settings
 from django.urls import NoReverseMatch, reverse
 from django.utils import translation
 from wagtail.models import Locale, Page, get_page_models
 
-LANGUAGES = [code for code, _name in settings.LANGUAGES]
+from tests.languages import WRITTEN
+
+# The languages the demo is written in (its pages there are live); a language added to
+# LANGUAGES without demo text has drafts only (tests/test_language_configuration.py covers it).
+LANGUAGES = WRITTEN
 
 
 def _models():

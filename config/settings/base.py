@@ -5,7 +5,8 @@ from pathlib import Path
 
 import dj_database_url
 
-from .env import env, env_bool, env_float, env_int
+from .env import env, env_bool, env_float, env_int, env_list
+from .languages import language_settings, search_configs
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
@@ -145,13 +146,13 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 
-# Languages: English is the default; every public URL carries its language prefix.
-LANGUAGE_CODE = "en"
-LANGUAGES = [
-    ("en", "English"),
-    ("fr", "Français"),
-    ("nl", "Nederlands"),
-]
+# Languages: a setting, LANGUAGES=en,fr,nl by default, the source language first (it is
+# LANGUAGE_CODE, the language pages are written in). Every public URL carries its language
+# prefix. Each language is named in its own language from Django's data (LANG_INFO);
+# `manage.py setup_languages` (also run after `migrate`) gives a new one its locale, pages,
+# editors and media collection (editorial/languages.py).
+LANGUAGES = language_settings(env_list("LANGUAGES", ["en", "fr", "nl"]))
+LANGUAGE_CODE = LANGUAGES[0][0]
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 WAGTAIL_I18N_ENABLED = True
 LOCALE_PATHS = [BASE_DIR / "locale"]
@@ -243,7 +244,9 @@ WAGTAILSEARCH_BACKENDS = {
     "default": {
         "BACKEND": "search.backend",
         "SEARCH_CONFIG": "simple",
-        "SEARCH_CONFIGS": {"en": "english", "fr": "french", "nl": "dutch"},
+        # Each language's PostgreSQL configuration by its English name ("german"); a language
+        # PostgreSQL has none for is searched with "simple" (search/backend.py checks).
+        "SEARCH_CONFIGS": search_configs(LANGUAGES),
     }
 }
 # Uploads: only the kinds of file the site publishes (editions in PDF and EPUB,

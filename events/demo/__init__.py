@@ -8,11 +8,9 @@ from datetime import datetime, time, timedelta
 from django.core.files.base import ContentFile
 from django.utils import timezone
 
-from demo.context import load_yaml
+from demo.context import load_yaml, written_languages
 from demo.scaled import ScaledCopies
 from privacy import personal_data
-
-LANGUAGES = ("en", "fr", "nl")
 
 
 def _data():
@@ -27,7 +25,7 @@ def build_speakers(ctx):
             f"speaker:{entry['key']}",
             Speaker,
             {"name": entry["name"]},
-            {code: entry[code] for code in LANGUAGES},
+            {code: entry[code] for code in written_languages(entry)},
             is_example=entry.get("is_example", True),  # fictional people
         )
         ctx.objects[f"speaker:{entry['key']}"] = speaker
@@ -148,7 +146,10 @@ def build_events(ctx):
             "country": entry["country"],
             "audience_sectors": entry["sectors"],
         }
-        languages = {code: _language_values(ctx, entry, code, data["material_titles"], documents) for code in LANGUAGES}
+        languages = {
+            code: _language_values(ctx, entry, code, data["material_titles"], documents)
+            for code in written_languages(entry)
+        }
         page = ctx.upsert_page(entry["key"], EventPage, index, languages[ctx.default_locale.language_code], **synced)
         # Competences are synchronised: set them on the English page before translating.
         items = _competences(entry.get("competences", []))
@@ -156,7 +157,7 @@ def build_events(ctx):
             page.competences.set(items)
             page.save_revision().publish()
             page.refresh_from_db()
-        ctx.translate_page(entry["key"], page, {code: languages[code] for code in ctx.other_locales})
+        ctx.translate_page(entry["key"], page, {code: languages[code] for code in ctx.written_in(languages)})
         if "registered" in entry:
             _registrations(page, entry, data["names"], start)
     _scaled_events(ctx, index, data)

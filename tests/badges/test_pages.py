@@ -7,11 +7,12 @@ from django.utils.html import escape
 from badges import baking
 from badges.models import AchievementPage, Award, BadgesIndexPage
 from competences.models import FrameworkItem
+from tests.languages import WRITTEN
 
 pytestmark = pytest.mark.django_db
 
 
-@pytest.mark.parametrize("lang", ["en", "fr", "nl"])
+@pytest.mark.parametrize("lang", WRITTEN)
 def test_the_catalogue_lists_the_badges_of_its_language(client, lang):
     index = BadgesIndexPage.objects.live().get(locale__language_code=lang)
     response = client.get(index.url)
@@ -28,7 +29,7 @@ def test_the_catalogue_filters_by_framework_and_ignores_unknown_values(client):
     assert client.get(index.url + "?competence=%00&page=999").status_code == 200
 
 
-@pytest.mark.parametrize("lang", ["en", "fr", "nl"])
+@pytest.mark.parametrize("lang", WRITTEN)
 def test_the_verify_page_checks_a_pasted_credential_and_an_uploaded_image(client, lang):
     index = BadgesIndexPage.objects.live().get(locale__language_code=lang)
     url = index.url + "verify/"

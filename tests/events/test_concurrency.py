@@ -20,6 +20,7 @@ from django.db import connections
 from events import registration as service
 from events.models import EventPage, Registration
 from tests.concurrency import postgres_only
+from tests.languages import CONFIGURED
 
 THREADS = 20
 PLACES = 5
@@ -45,7 +46,7 @@ def test_concurrent_registrations_fill_places_exactly_then_the_waiting_list(comm
     english = committed_db
     EventPage.objects.filter(translation_key=english.translation_key).update(capacity=PLACES)
     pages = list(EventPage.objects.filter(translation_key=english.translation_key))
-    assert len(pages) == 3
+    assert len(pages) == len(CONFIGURED)  # a language the demo has no text in has a draft
     barrier = threading.Barrier(THREADS)
     errors = []
 

@@ -14,6 +14,7 @@ from core.sources import source_page
 from events import registration as service
 from events.choices import EventStatus
 from events.models import EventPage, Registration
+from tests.languages import WRITTEN
 
 from .conftest import registration_data, set_capacity
 
@@ -166,7 +167,7 @@ def test_a_forked_french_capacity_changes_nothing_for_visitors_in_any_language(
 ):
     english = publish(event_pages[("registration-example", "en")], capacity=2)
     french = fork(event_pages[("registration-example", "fr")], capacity=500)
-    for language in ("en", "fr", "nl"):
+    for language in WRITTEN:
         page = fresh(event_pages[("registration-example", language)])
         assert page.facts.capacity == 2
         html = client.get(page.url).content.decode()
@@ -194,7 +195,7 @@ def test_publishing_a_forked_translation_does_not_change_the_shared_capacity(
     with django_capture_on_commit_callbacks(execute=True):
         french.save_revision().publish()
     assert fresh(english).capacity == 3
-    for language in ("en", "fr", "nl"):
+    for language in WRITTEN:
         facts = fresh(event_pages[("registration-example", language)]).facts
         assert facts.capacity == 3
         assert facts.registration_closes == fresh(english).registration_closes

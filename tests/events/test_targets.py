@@ -9,6 +9,7 @@ from bs4 import BeautifulSoup
 
 from events.models import Registration
 from events.targets import TARGETS, EventFigures, progress, totals
+from tests.languages import WRITTEN
 
 
 def test_progress_counts_attendance_when_marked_and_confirmed_otherwise():
@@ -60,7 +61,7 @@ def test_figures_follow_the_data(client):
 
 @pytest.mark.django_db
 @pytest.mark.usefixtures("events_as_records")
-@pytest.mark.parametrize("language", ["en", "fr", "nl"])
+@pytest.mark.parametrize("language", WRITTEN)
 def test_index_shows_the_chart_and_the_same_figures_as_a_table(client, indexes, language):
     soup = BeautifulSoup(client.get(indexes[language].url).content, "html.parser")
     table = soup.select_one(".event-targets__table")
