@@ -39,9 +39,12 @@ class PublicPageForm(forms.Form):
 
 
 def _private(response):
-    """A response for the recipient only: the link in its address is the key to the badge."""
+    """A response for the recipient only: the link in its address is the key to the badge, so it
+    is never stored by a cache nor sent as the referrer to another site (LinkedIn). "same-origin"
+    rather than "no-referrer", which would make the browser post the form with `Origin: null`
+    and fail the CSRF check."""
     response["Cache-Control"] = "private, no-store"
-    response["Referrer-Policy"] = "no-referrer"
+    response["Referrer-Policy"] = "same-origin"
     response["X-Robots-Tag"] = "noindex, nofollow"
     return response
 
@@ -91,6 +94,7 @@ def claim_page(page, request, token):
         "saved": request.GET.get("saved") == "1",
         "downloads": {kind: _sub_url(page, "claim_download", token, kind) for kind in DOWNLOADS},
         "public_url": public,
+        "public_path": _sub_url(page, "award", str(award.public_id)),
         "verify_url": _sub_url(page, "verify"),
         "linkedin_url": linkedin_url(award, public if award.is_public else absolute(badge.url)),
         "assertion_url": ob2.assertion_url(award.public_id),
