@@ -171,7 +171,7 @@ def award_from_csv(request):
 def send_claim_again(request, pk):
     _require(request, "badges.add_award")
     award = get_object_or_404(Award, pk=pk)
-    if request.method == "POST":
+    if request.method == "POST" and award.recipient_email:  # blanked after the retention period
         issuing.send_claim_again(award, by=request.user)
         messages.success(request, _("A new claim link is on its way to %(name)s.") % {"name": award.recipient_name})
     return redirect("badges_admin:list")
