@@ -238,6 +238,8 @@ WAGTAILADMIN_BASE_URL = env("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 # and the address credentials name the issuer, keys and status lists by.
 BADGES_KEY_DIR = env("BADGES_KEY_DIR", str(BASE_DIR / ".keys"))
 BADGES_BASE_URL = env("BADGES_BASE_URL", WAGTAILADMIN_BASE_URL)
+# Days a claim link e-mailed to a badge recipient works (a new one is sent from the admin).
+BADGES_CLAIM_DAYS = max(1, env_int("BADGES_CLAIM_DAYS", 60))
 # Wagtail's database search; on PostgreSQL each language is stemmed with its own
 # text search configuration (search/backend.py).
 WAGTAILSEARCH_BACKENDS = {
