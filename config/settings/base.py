@@ -31,6 +31,7 @@ INSTALLED_APPS = [
     "syndication",
     "outbox",
     "badges",
+    "alerts",
     "wagtail_localize",
     "wagtail_localize.locales",  # replaces wagtail.locales
     "wagtail.contrib.forms",
