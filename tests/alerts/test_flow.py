@@ -126,3 +126,25 @@ def test_development_refuses_a_sending_backend(settings):
     settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
     with pytest.raises(CommandError, match="console"):
         call_command("send_alerts")
+
+
+def test_a_run_that_meets_items_another_run_recorded_writes_nothing(monkeypatch):
+    from django.core import mail
+    from django.utils import timezone
+
+    from alerts import digest
+
+    Subscription.objects.create(
+        email="once@example.org", language="en", kinds=["methods"], status="confirmed", confirmed_at=timezone.now()
+    )
+    send_alerts()
+    page = publish_method(title="Announced by the other run")
+    found = digest.new_items()
+    AlertedItem.objects.create(page=page, kind="methods")  # the other run committed first
+    monkeypatch.setattr(digest, "new_items", lambda: found)
+    errors = io.StringIO()
+
+    call_command("send_alerts", stdout=io.StringIO(), stderr=errors)
+
+    assert "Another send_alerts run" in errors.getvalue()
+    assert mail.outbox == []

@@ -2,6 +2,7 @@
 
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
+from django.db import IntegrityError
 
 from alerts.digest import send_alerts
 
@@ -23,5 +24,10 @@ class Command(BaseCommand):
                 "In development (DEBUG) alerts are written only with the console (or another non-sending) e-mail "
                 f"backend; EMAIL_BACKEND is {settings.EMAIL_BACKEND}."
             )
-        outcome = send_alerts()
+        try:
+            outcome = send_alerts()
+        except IntegrityError:
+            # Another run recorded the same items first: it sends them, this one sends nothing.
+            self.stderr.write("Another send_alerts run is announcing the same items; nothing written by this one.")
+            return
         self.stdout.write(f"{outcome.items} new item(s), {outcome.digests} digest(s) written to the outbox.")
