@@ -15,19 +15,16 @@ import threading
 
 import pytest
 from django.core import mail
-from django.db import connection, connections
+from django.db import connections
 
 from events import registration as service
 from events.models import EventPage, Registration
+from tests.concurrency import postgres_only
 
 THREADS = 20
 PLACES = 5
 
-pytestmark = pytest.mark.skipif(
-    connection.vendor != "postgresql",
-    reason="Concurrency is tested on PostgreSQL (production); SQLite has no row locks and its in-memory "
-    "test database cannot be shared between threads. Run with DATABASE_URL=postgres://…",
-)
+pytestmark = postgres_only
 
 
 @pytest.fixture
