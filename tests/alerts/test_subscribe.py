@@ -150,3 +150,9 @@ def test_unsubscribing_shows_a_button_and_a_used_link_says_it_is_done(client, su
     assert not Subscription.objects.exists()
     assert client.post(path).status_code == 200  # twice is not an error
     assert client.get(path).status_code == 200
+
+
+def test_the_links_in_the_emails_never_follow_the_requests_host(client, subscribe_data, settings):
+    settings.ALLOWED_HOSTS = ["*"]
+    client.post("/en/alerts/", subscribe_data, HTTP_HOST="evil.example")
+    assert link_in(mail.outbox[0], "/alerts/confirm/").startswith("http://testserver/en/alerts/confirm/")
