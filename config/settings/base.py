@@ -32,6 +32,8 @@ INSTALLED_APPS = [
     "syndication",
     "outbox",
     "badges",
+    "alerts",
+    "deposits",
     "wagtail_localize",
     "wagtail_localize.locales",  # replaces wagtail.locales
     "wagtail.contrib.forms",
