@@ -32,6 +32,7 @@ INSTALLED_APPS = [
     "outbox",
     "badges",
     "archive",
+    "staticcopy",
     "wagtail_localize",
     "wagtail_localize.locales",  # replaces wagtail.locales
     "wagtail.contrib.forms",
