@@ -39,6 +39,7 @@ from wagtail.models import Locale, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from archive import state as archive_state
 from caching.content_version import depends_on
 from competences.fields import CompetencesMixin
 from core.blocks import body_blocks
@@ -437,7 +438,10 @@ class EventPage(ExampleMixin, RoutablePageMixin, CompetencesMixin, BasePage):
             page.__dict__["facts"] = found.get(page.translation_key) or EventFacts.of(page)
 
     def registration_state(self, now=None, facts=None):
-        """ "open", "not-yet", "closed" or "none" (this event takes no registrations)."""
+        """ "open", "not-yet", "closed", "none" (this event takes no registrations) or
+        "archived" (the site is an archive: the event is a record, see archive/)."""
+        if archive_state.is_archived():
+            return "archived"
         now = now or timezone.now()
         facts = facts or self.facts
         if facts.registration_opens is None or facts.is_cancelled:

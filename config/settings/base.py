@@ -34,6 +34,8 @@ INSTALLED_APPS = [
     "badges",
     "alerts",
     "deposits",
+    "archive",
+    "staticcopy",
     "wagtail_localize",
     "wagtail_localize.locales",  # replaces wagtail.locales
     "wagtail.contrib.forms",
@@ -80,6 +82,8 @@ MIDDLEWARE = [
     "django_permissions_policy.PermissionsPolicyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    # Archive mode: public posts are answered with the archive page, before the CSRF check.
+    "archive.middleware.ArchiveMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -105,6 +109,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "wagtail.contrib.settings.context_processors.settings",
+                "archive.context_processors.archive",
             ],
         },
     },
@@ -221,6 +226,13 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 FILE_UPLOAD_PERMISSIONS = 0o644
 
+# Archive mode (archive/): the date the site became an archive (YYYY-MM-DD) closes every
+# public form and puts a dated notice on every page; empty, the site is open. The
+# contact (an address or an e-mail address) and its name say where to turn instead.
+ARCHIVE_MODE = env("ARCHIVE_MODE", "")
+ARCHIVE_CONTACT = env("ARCHIVE_CONTACT", "")
+ARCHIVE_CONTACT_NAME = env("ARCHIVE_CONTACT_NAME", "")
+
 # The page cache (caching/page_cache.py): on in production, off while developing
 # and testing so that template changes and test data show at once.
 PAGE_CACHE_ENABLED = env_bool("PAGE_CACHE_ENABLED", False)
@@ -233,6 +245,8 @@ PAGE_CACHE_LOCAL_MB = env_int("PAGE_CACHE_LOCAL_MB", 32)
 PAGE_CACHE_CHECK_SECONDS = env_float("PAGE_CACHE_CHECK_SECONDS", 1.0)
 # Stored query variants of one path per content version (?page=2, ?q=…).
 PAGE_CACHE_MAX_VARIANTS = env_int("PAGE_CACHE_MAX_VARIANTS", 100)
+# Settings that change what every page says: their values are part of each cached page's key.
+PAGE_CACHE_KEY_SETTINGS = ["ARCHIVE_MODE", "ARCHIVE_CONTACT", "ARCHIVE_CONTACT_NAME"]
 
 WAGTAIL_SITE_NAME = "STEPS"
 WAGTAILADMIN_BASE_URL = env("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
