@@ -31,6 +31,8 @@ INSTALLED_APPS = [
     "syndication",
     "outbox",
     "badges",
+    "assessments",
+    "courses",
     "wagtail_localize",
     "wagtail_localize.locales",  # replaces wagtail.locales
     "wagtail.contrib.forms",
