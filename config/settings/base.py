@@ -36,6 +36,8 @@ INSTALLED_APPS = [
     "deposits",
     "archive",
     "staticcopy",
+    "assessments",
+    "courses",
     "wagtail_localize",
     "wagtail_localize.locales",  # replaces wagtail.locales
     "wagtail.contrib.forms",
