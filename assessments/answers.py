@@ -12,8 +12,8 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
-from competences.fields import localized_items
 from core.filters import positive_integer
+from core.translated import in_locale
 
 MAX_STEPS = 3
 MAX_STEP_LENGTH = 200
@@ -59,7 +59,7 @@ class Row:
 def statements(page):
     """The page's statements, with their competences in the page's language (one query)."""
     blocks = [block.value for block in page.statements if block.value.get("competence") is not None]
-    items = localized_items([value["competence"] for value in blocks], page.locale)
+    items = in_locale([value["competence"] for value in blocks], page.locale, select_related=["framework"])
     return [
         Statement(
             number=number,

@@ -4,7 +4,7 @@ from core.structured_data import page_url
 
 
 def quiz(page, request):
-    from competences.fields import localized_items
+    from core.translated import in_locale
 
     items, seen = [], set()
     for block in page.statements:
@@ -29,7 +29,7 @@ def quiz(page, request):
                 "url": request.build_absolute_uri(item.get_absolute_url()),
                 "inDefinedTermSet": item.framework.name,
             }
-            for item in localized_items(items, page.locale)
+            for item in in_locale(items, page.locale, select_related=["framework"])
         ],
     }
     if page.description:
