@@ -6,8 +6,10 @@ Wagtail's routing run. What it promises:
 - **Fidelity.** A hit answers with the status, headers and body of the response
   that was stored; only `Date` and the `X-Page-Cache` marker differ. Only whole,
   non-streaming 200 answers to GET are stored, and only when they set no cookie
-  and render no CSRF token: HEAD, file, range (206) and streaming responses never
-  are. A stored page answers a HEAD with its headers and no body.
+  and render no CSRF token or script nonce: HEAD, file, range (206) and streaming
+  responses never are. The page cache sits below the security middleware and above
+  the policy headers' (CSP, Permissions-Policy), so a hit carries the policies the
+  page was served with, without building them again. A stored page answers a HEAD with its headers and no body.
 - **A bounded key space.** The key is the host (lower case, one of ALLOWED_HOSTS),
   the path, and the values of the query parameters the page reads: each process
   learns which parameters a path's view asks for (`request.GET` records what is
@@ -87,6 +89,9 @@ def cacheable_response(request, response):
     # "Vary: Cookie" because templates look at request.user; requests with a
     # live session never reach the cache, so that alone is no reason to skip.)
     if request.META.get("CSRF_COOKIE_NEEDS_UPDATE"):
+        return False
+    # A script nonce is worth something only if each answer has its own.
+    if "'nonce-" in response.get("Content-Security-Policy", ""):
         return False
     control = response.get("Cache-Control", "").lower()
     return not any(word in control for word in ("private", "no-store", "no-cache"))

@@ -7,8 +7,8 @@ from django.utils.translation import gettext as _
 
 from archive import state as archive_state
 from caching.content_version import depends_on
-from core.languages import restricted_q
 from core.listing import paginate
+from core.visibility import visible
 from privacy import protection
 
 from . import registration as service
@@ -50,13 +50,7 @@ def _attach_places(pages):
 
 def index_context(index, request):
     now = timezone.now()
-    events = (
-        EventPage.objects.child_of(index)
-        .live()
-        .exclude(restricted_q())
-        .filter(locale=index.locale, alias_of__isnull=True)
-        .select_related("host_partner")
-    )
+    events = visible(EventPage.objects.child_of(index), index.locale_id).select_related("host_partner")
     in_use = events.values_list("kind", "region").distinct()
     kinds = {kind for kind, _region in in_use}
     regions = {region for _kind, region in in_use if region}
