@@ -7,8 +7,9 @@ never read and nothing is stored. A form added to the site later is closed the
 same way without knowing about archive mode.
 
 Left open (`ARCHIVE_OPEN_PATHS`, regular expressions matched against the path):
-the editors' admin, and the requests that store nothing (checking a badge, the
-password form of a private page).
+the editors' admin; the requests that store nothing (checking a badge, a
+self-assessment, whose answers live in its address, the password form of a
+private page); and leaving the e-mail alerts, which only removes what was stored.
 """
 
 import re
@@ -24,6 +25,10 @@ DEFAULT_OPEN_PATHS = (
     # Checking a badge stores nothing: /badges/verify.json and each language's verify/ page.
     r"^/badges/verify\.json$",
     r"^/[a-z]{2}(?:-[a-z0-9]+)?/[^/]+/verify/$",
+    # A self-assessment keeps its answers in the address (answer/, result/): nothing is stored.
+    r"^/[a-z]{2}(?:-[a-z0-9]+)?/(?:[^/]+/)+(?:answer|result)/$",
+    # Leaving the alerts (the page and the one-click List-Unsubscribe-Post) only removes data.
+    r"^/[a-z]{2}(?:-[a-z0-9]+)?/alerts/unsubscribe/",
     # A private page's password form only opens a session.
     r"^/[a-z]{2}(?:-[a-z0-9]+)?/_util/authenticate_with_password/",
 )

@@ -36,7 +36,9 @@ How it works:
   staticcopy/static/staticcopy/search.js) and `/<lang>/search/index.json`, an
   index of every page of that language built from the pages' own text.
 
-The result of a build (files written, pages left out, addresses that failed) is
+The folder must be new, empty or an earlier copy (marked by its `.steps-static-copy`
+file), which is replaced: anything else is refused before the crawl starts. The
+result of a build (files written, pages left out, addresses that failed) is
 returned as a `Report`.
 """
 
@@ -60,8 +62,10 @@ from django.template.loader import render_to_string
 from django.test import Client, RequestFactory, override_settings
 from django.urls import reverse
 from django.utils import translation
+from wagtail.documents import get_document_model
 from wagtail.models import Page, Site
 
+MARKER = ".steps-static-copy"
 SKIPPED_PREFIXES = ("/admin/", "/api/", "/django-admin/")
 TEXT_TYPES = ("text/", "application/json", "application/xml", "application/rss+xml", "application/atom+xml")
 TEXT_TYPES += ("application/ld+json", "application/javascript")
@@ -75,6 +79,10 @@ SRCSET_ATTRIBUTE = re.compile(r"""(?P<lead>\ssrcset=)(?P<quote>["'])(?P<value>[^
 CSS_URL = re.compile(r"""url\(\s*(?P<quote>["']?)(?P<url>[^"')]+)(?P=quote)\s*\)""")
 XML_URL = re.compile(r"""(?P<lead><loc>|<link>|<id>|\shref=["'])(?P<url>/[^<"']*)""")
 SUGGEST_ATTRIBUTE = re.compile(r"""\sdata-suggest-(?:url|css)=(["'])[^"']*\1""")
+
+
+class FolderNotEmpty(Exception):
+    pass
 
 
 @dataclass
@@ -157,10 +165,12 @@ class StaticCopy:
         self.resources = {}  # address -> Resource
         self.page_urls = set()  # the live pages' own addresses: what the search index lists
         self.report = Report(self.folder)
+        self.search_paths = tuple(self._search_path(code) for code in self.languages)
 
     # The build ---------------------------------------------------------------------------------
 
     def build(self):
+        self._check_folder()
         overrides = {
             "ALLOWED_HOSTS": [*settings.ALLOWED_HOSTS, self.host],
             "PAGE_CACHE_ENABLED": False,
@@ -171,12 +181,21 @@ class StaticCopy:
             self.client = Client(HTTP_HOST=self.host)
             self.origins = [f"{scheme}://{self.host}" for scheme in ("https", "http")]
             self._crawl(self._seeds())
-            if self.folder.exists():
-                shutil.rmtree(self.folder)
-            self.folder.mkdir(parents=True)
+            self._empty_folder()
             self._write_all()
             self._write_extra_pages()
         return self.report
+
+    def _check_folder(self):
+        """Refuse a folder holding anything but an earlier copy (it is emptied)."""
+        if self.folder.exists() and any(self.folder.iterdir()) and not (self.folder / MARKER).exists():
+            raise FolderNotEmpty(f"{self.folder} holds files that are not a static copy: choose an empty folder.")
+
+    def _empty_folder(self):
+        if self.folder.exists():
+            shutil.rmtree(self.folder)
+        self.folder.mkdir(parents=True, exist_ok=True)
+        (self.folder / MARKER).write_text("A static copy of the STEPS site (manage.py build_static_copy).\n")
 
     def _seeds(self):
         seeds = [f"/{code}/" for code in self.languages] + ["/sitemap.xml", "/robots.txt"]
@@ -222,7 +241,7 @@ class StaticCopy:
         return path
 
     def _is_search(self, path):
-        return any(path.startswith(self._search_path(code)) for code in self.languages)
+        return path.startswith(self.search_paths)
 
     def _search_path(self, code):
         with translation.override(code):
@@ -233,8 +252,11 @@ class StaticCopy:
             return self._from_storage(address, settings.STATIC_URL, static=True)
         if address.startswith(settings.MEDIA_URL):
             return self._from_storage(address, settings.MEDIA_URL, static=False)
-        response = self.client.get(address)
+        # As over HTTPS: a site that redirects plain HTTP answers, not redirects.
+        response = self.client.get(address, secure=True)
         if response.status_code in (301, 302, 303, 307, 308):
+            if address.startswith("/documents/") and self._strip_origin(response["Location"]) is None:
+                return self._document(address)  # served from a bucket: copied from the storage
             return Resource("redirect", target=response["Location"])
         if response.status_code != 200:
             self.report.failed[address] = response.status_code
@@ -252,6 +274,17 @@ class StaticCopy:
             return Resource("form" if page.posts else "html", content_type, body)
         kind = "text" if content_type.startswith(TEXT_TYPES) else "file"
         return Resource(kind, content_type, body, filename=filename)
+
+    def _document(self, address):
+        found = re.match(r"^/documents/(\d+)/", address)
+        document = get_document_model().objects.filter(pk=found.group(1)).first() if found else None
+        if document is None:
+            self.report.failed[address] = 404
+            return Resource("missing")
+        with document.file.open("rb") as stored:
+            body = stored.read()
+        content_type = mimetypes.guess_type(document.file.name)[0] or "application/octet-stream"
+        return Resource("file", content_type, body)
 
     def _from_storage(self, address, prefix, static):
         name = address[len(prefix) :]

@@ -25,10 +25,10 @@ def archived(settings):
 
 @pytest.fixture
 def conference(db):
-    """The demo's final conference (still to come in the demo), keyed by language code."""
+    """The demo's example event open for registration, keyed by language code."""
     from events.models import EventPage
 
-    english = EventPage.objects.live().get(slug="final-conference", locale__language_code="en")
+    english = EventPage.objects.live().get(slug="registration-example", locale__language_code="en")
     return {page.locale.language_code: page for page in english.get_translations(inclusive=True).live()}
 
 

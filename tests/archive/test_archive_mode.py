@@ -208,3 +208,24 @@ def test_a_wrong_archive_date_stops_the_site(settings):
     settings.ARCHIVE_MODE = "2027-03-31"
     settings.ARCHIVE_CONTACT = ""
     assert "archive.W001" in [message.id for message in run_checks()]
+
+
+def test_the_alerts_close_but_leaving_them_stays_open(client, archived):
+    from alerts.models import Subscription
+
+    page = client.get("/fr/alerts/")
+    assert_closed_form_page(page, "fr")
+    before = Subscription.objects.count()
+    data = {"email": "reader@example.org", "kinds": ["methods"], "consent": "on", "website_url": ""}
+    assert client.post("/fr/alerts/", data).status_code == 405
+    assert Subscription.objects.count() == before
+    # Unsubscribing only removes data: it is never refused (here the token is simply unknown).
+    assert client.post("/en/alerts/unsubscribe/not-a-token/").status_code != 405
+
+
+def test_a_self_assessment_stores_nothing_and_stays_open(client, archived):
+    from assessments.models import QuestionnairePage
+
+    questionnaire = QuestionnairePage.objects.live().filter(locale__language_code="fr").first()
+    answer = questionnaire.url + questionnaire.reverse_subpage("answer")
+    assert client.post(answer, {}).status_code != 405

@@ -30,9 +30,10 @@ def archived_site(tmp_path_factory):
 
 @pytest.fixture
 def french_conference(db):
+    """The demo's example event open for registration, in French: its page and its form page."""
     from events.models import EventPage
 
-    english = EventPage.objects.live().get(slug="final-conference", locale__language_code="en")
+    english = EventPage.objects.live().get(slug="registration-example", locale__language_code="en")
     french = english.get_translation(english.locale.__class__.objects.get(language_code="fr"))
     return french.url, french.url + french.reverse_subpage("register")
 

@@ -122,3 +122,17 @@ def test_the_search_in_the_copy_finds_a_method_by_a_french_word(served):
         tab.wait_for_url("**/fr/boite-a-outils/repetition-entretien-embauche/")
         assert tab.locator("h1").inner_text().startswith("Répétition")
         browser.close()
+
+
+@pytest.mark.django_db
+def test_a_folder_holding_other_files_is_refused(tmp_path):
+    from django.core.management.base import CommandError
+
+    (tmp_path / "thesis.odt").write_text("not a copy")
+    with pytest.raises(CommandError, match="not a static copy"):
+        call_command("build_static_copy", str(tmp_path))
+    assert (tmp_path / "thesis.odt").exists()
+
+
+def test_an_earlier_copy_is_replaced(copy):
+    assert (copy / ".steps-static-copy").exists(), "the copy is marked, so the next build may replace it"

@@ -3,14 +3,16 @@
 from django.core.management.base import BaseCommand, CommandError
 
 from archive.state import InvalidArchiveDate, parse_since
-from staticcopy.build import build
+from staticcopy.build import FolderNotEmpty, build
 
 
 class Command(BaseCommand):
     help = "Write every public page, document, film, caption, feed and open-data file, in every language, to FOLDER."
 
     def add_arguments(self, parser):
-        parser.add_argument("folder", help="where to write the copy (emptied first)")
+        parser.add_argument(
+            "folder", help="where to write the copy: an empty or new folder, or an earlier copy (replaced)"
+        )
         parser.add_argument(
             "--base-url",
             default="",
@@ -29,7 +31,10 @@ class Command(BaseCommand):
                 parse_since(date)
             except InvalidArchiveDate as exc:
                 raise CommandError(str(exc)) from exc
-        report = build(folder, base_url=base_url, archive_date=date)
+        try:
+            report = build(folder, base_url=base_url, archive_date=date)
+        except FolderNotEmpty as exc:
+            raise CommandError(str(exc)) from exc
         self.stdout.write(f"{report.pages} pages, {report.files} files written to {report.folder}")
         if report.left_out:
             self.stdout.write(f"Pages with a form left out (see about-this-copy/): {len(report.left_out)}")
