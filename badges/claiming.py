@@ -25,6 +25,7 @@ from django.core.mail import EmailMessage
 from django.template.loader import render_to_string
 from django.utils import translation
 
+from core.visibility import EVERY_LANGUAGE, visible
 from outbox import tasks as outbox
 
 from .credentials import absolute
@@ -83,7 +84,8 @@ def catalogue_in(language):
     """The live badge catalogue in `language`, else in the default language."""
     from .models import BadgesIndexPage
 
-    pages = {page.locale.language_code: page for page in BadgesIndexPage.objects.live().select_related("locale")}
+    catalogues = visible(BadgesIndexPage.objects.all(), EVERY_LANGUAGE).select_related("locale")
+    pages = {page.locale.language_code: page for page in catalogues}
     return pages.get(language) or pages.get(settings.LANGUAGE_CODE) or next(iter(pages.values()), None)
 
 
@@ -103,12 +105,15 @@ def public_url(award, language=None):
 
 
 def achievement_in(award, language):
-    """The awarded badge's page in `language` when it is translated and live, else the one awarded."""
+    """The awarded badge's page in `language` when visitors may see it there, else the one awarded."""
+    from .models import AchievementPage
+
     page = award.achievement
     if page.locale.language_code == language:
         return page
-    translated = page.get_translations().live().filter(locale__language_code=language).first()
-    return translated.specific if translated is not None else page
+    translations = AchievementPage.objects.filter(translation_key=page.translation_key)
+    translated = visible(translations, EVERY_LANGUAGE).filter(locale__language_code=language).first()
+    return translated if translated is not None else page
 
 
 def linkedin_url(award, cert_url):
