@@ -141,8 +141,10 @@ def _film_figures():
 
     published = {}
     keys, example_keys = set(), set()
-    for key, code, is_example in FilmPage.objects.live().filter(alias_of__isnull=True).values_list(
-        "translation_key", "locale__language_code", "is_example"
+    for key, code, is_example in (
+        FilmPage.objects.live()
+        .filter(alias_of__isnull=True)
+        .values_list("translation_key", "locale__language_code", "is_example")
     ):
         if is_example:
             example_keys.add(key)
@@ -217,9 +219,7 @@ def _copy_figures():
             examples[row["status"]] = examples.get(row["status"], 0) + (row["copies"] or 0)
         else:
             by_status.setdefault(row["status"], {})[row["language"]] = row["copies"] or 0
-    printed = (
-        PrintStock.objects.exclude(publication_key__in=example_keys).aggregate(total=Sum("total"))["total"] or 0
-    )
+    printed = PrintStock.objects.exclude(publication_key__in=example_keys).aggregate(total=Sum("total"))["total"] or 0
     return by_status, printed, examples
 
 
@@ -259,9 +259,7 @@ def _linked_keys(model):
     links = {}
     rows = through.objects.filter(
         **{f"{page_field}__live": True, f"{page_field}__alias_of__isnull": True, f"{page_field}__is_example": False}
-    ).values_list(
-        f"{page_field}__translation_key", "frameworkitem_id"
-    )
+    ).values_list(f"{page_field}__translation_key", "frameworkitem_id")
     for key, item_id in rows:
         links.setdefault(key, set()).add(item_id)
     return links

@@ -215,6 +215,7 @@ def _scaled_events(ctx, index, data):
             "start": start,
             "end": start + timedelta(hours=3),
             "capacity": 30,
+            "is_example": True,  # generated for load tests
         }
         languages = {
             "en": {

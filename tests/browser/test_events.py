@@ -1,20 +1,20 @@
-"""A Dutch-speaking visitor registers for the upcoming final conference."""
+"""A Dutch-speaking visitor registers for the upcoming event (the example event that shows registration)."""
 
 import re
 
 
-def test_register_for_the_conference_in_dutch(live_site, page):
+def test_register_for_the_upcoming_event_in_dutch(live_site, page):
     page.goto(f"{live_site}/nl/evenementen/")
     assert page.locator("html").get_attribute("lang") == "nl"
-    page.locator(".event-section").first.get_by_role("link", name=re.compile("Slotcongres van STEPS")).click()
-    page.wait_for_url(re.compile(r"/nl/evenementen/slotcongres/$"))
+    page.locator(".event-section").first.get_by_role("link", name=re.compile("Voorbeeldevenement")).click()
+    page.wait_for_url(re.compile(r"/nl/evenementen/voorbeeld-inschrijving/$"))
     # The event page shows the places left and leads to the form, on its own page.
     registration = page.locator("#register")
     assert "200" in registration.locator(".event__places").inner_text()
     registration.get_by_role("link").click()
-    page.wait_for_url(re.compile(r"/nl/evenementen/slotcongres/register/$"))
+    page.wait_for_url(re.compile(r"/nl/evenementen/voorbeeld-inschrijving/register/$"))
     assert page.locator("html").get_attribute("lang") == "nl"
-    assert "Slotcongres van STEPS" in page.locator("h1").inner_text()
+    assert "Voorbeeldevenement" in page.locator("h1").inner_text()
 
     form = page.locator("form.registration-form")
     # Submitting without the required fields keeps what was typed and explains the errors.
@@ -22,7 +22,7 @@ def test_register_for_the_conference_in_dutch(live_site, page):
     form.locator("button[type=submit]").click()
     # The answer comes back on the same address: wait for the error summary it brings.
     page.locator("#registration-errors").wait_for()
-    assert page.url.endswith("/nl/evenementen/slotcongres/register/")
+    assert page.url.endswith("/nl/evenementen/voorbeeld-inschrijving/register/")
     assert form.locator("input[name=name]").input_value() == "Noor Voorbeeld"
 
     form.locator("input[name=email]").fill("noor@example.org")
@@ -35,5 +35,5 @@ def test_register_for_the_conference_in_dutch(live_site, page):
     confirmation = page.locator(".registration-done")
     confirmation.wait_for()
     assert page.locator("html").get_attribute("lang") == "nl"
-    assert "Slotcongres van STEPS" in confirmation.inner_text()
+    assert "Voorbeeldevenement" in confirmation.inner_text()
     assert confirmation.get_attribute("role") == "status"

@@ -22,7 +22,9 @@ def test_filter_compare_and_take_away_a_brief(live_site, page):
     page.locator("form.case-compare button[type=submit]").click()
     page.wait_for_url(re.compile(r"/fr/etudes-de-cas/compare/\?case=.+&case=.+&case=.+"))
     table = page.locator("table.compare-table")
-    headers = [header.inner_text() for header in table.locator('thead th[scope="col"]').all()]
+    headers = [header.inner_text() for header in table.locator('thead th[scope="col"] a').all()]
+    # Each column also says that its case is an example.
+    assert table.locator('thead th[scope="col"] [data-example-notice]').count() == 3
     assert headers == titles
     assert table.locator('tbody th[scope="row"]').count() >= 12
 

@@ -21,13 +21,19 @@ def test_results_page_in_french_shows_charts_and_tables(live_site, page):
     assert chart.locator("svg.results-bar").first.bounding_box()["width"] > 50
     assert page.get_by_role("table").count() == page.locator("table").count() >= 6
 
-    # A download is counted and shows at the next visit.
-    downloads = page.locator("table#results-publication tr[data-language=fr] td").nth(1)
-    before = int(downloads.get_attribute("data-value"))
+    # A download is counted and shows at the next visit: the demo's publication is an example,
+    # so it shows among the example figures, and the publication's own downloads stay as they were.
+    counted = page.locator("table#results-publication tr[data-language=fr] td").nth(1)
+    counted_before = int(counted.get_attribute("data-value"))
+    downloads = page.locator(
+        "table#results-examples tr", has_text="Téléchargements des publications d'exemple"
+    ).locator("td")
+    before = int(downloads.get_attribute("data-value")) if downloads.count() else 0
     # Headless Chromium calls itself HeadlessChrome, a robot under COUNTER rules: ask as a reader's browser.
     reader = {"User-Agent": "Mozilla/5.0 (X11; Linux x86_64; rv:128.0) Gecko/20100101 Firefox/128.0"}
     response = page.request.get(f"{live_site}/fr/publication-finale/download/fr/", headers=reader)
     assert response.status == 200
     page.reload()
     assert int(downloads.get_attribute("data-value")) == before + 1
+    assert int(counted.get_attribute("data-value")) == counted_before
     assert not [error for error in console_errors if re.search("Content Security Policy", error)]

@@ -154,6 +154,12 @@ def test_good_rows_import_under_an_existing_parent(client, tmp_path):
 
 
 def test_skos_json_ld(client):
+    from competences.models import Alignment
+
+    # Only links a coordinator confirmed are published as mappings.
+    proposed = client.get("/fr/framework/SPOCC.jsonld").content.decode()
+    assert "skos:closeMatch" not in proposed and "skos:relatedMatch" not in proposed
+    Alignment.objects.update(approved=True)
     response = client.get("/fr/framework/SPOCC.jsonld")
     assert response.status_code == 200
     assert response["Content-Type"].startswith("application/ld+json")

@@ -152,3 +152,34 @@ def test_the_banner_goes_when_no_example_is_left(client, homes):
         model.objects.filter(is_example=True).update(is_example=False)
     response = client.get(homes["en"].url)
     assert b"data-example-banner" not in response.content
+
+
+def test_coordinators_find_every_example_in_a_report_and_clear_it_in_its_editor(client):
+    from django.contrib.auth import get_user_model
+    from django.contrib.auth.models import Group
+
+    from editorial.roles import COORDINATORS
+    from toolkit.models import ToolPage
+
+    user = get_user_model().objects.create_user("examples-coordinator", "c@example.org", "pw")
+    user.groups.set(Group.objects.filter(name=COORDINATORS))
+    client.force_login(user)
+    response = client.get("/admin/reports/examples/")
+    assert response.status_code == 200
+    method = ToolPage.objects.filter(locale__language_code="en", is_example=True).first()
+    edit_url = f"/admin/pages/{method.pk}/edit/"
+    assert edit_url in response.content.decode()
+    editor = client.get(edit_url)
+    assert b'name="is_example"' in editor.content
+
+
+def test_editors_do_not_see_the_report(client):
+    from django.contrib.auth import get_user_model
+    from django.contrib.auth.models import Group
+
+    from editorial.roles import editor_group_name
+
+    user = get_user_model().objects.create_user("examples-editor", "e@example.org", "pw")
+    user.groups.set(Group.objects.filter(name=editor_group_name("en")))
+    client.force_login(user)
+    assert client.get("/admin/reports/examples/").status_code in (302, 403)
