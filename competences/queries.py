@@ -55,7 +55,8 @@ def alignments_for(item, locale):
     others = [a.target if a.source.translation_key == key else a.source for a in alignments]
     localized = in_locale(others, locale, select_related=["framework", "parent__parent"])
     rows = [
-        {"relation": a.get_relation_display(), "item": other} for a, other in zip(alignments, localized, strict=True)
+        {"relation": a.get_relation_display(), "item": other, "proposed": not a.approved, "is_example": a.is_example}
+        for a, other in zip(alignments, localized, strict=True)
     ]
     rows.sort(key=lambda row: framework_order(row["item"]))
     return rows

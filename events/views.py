@@ -5,6 +5,7 @@ from django.utils import timezone
 from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext as _
 
+from archive import state as archive_state
 from caching.content_version import depends_on
 from core.listing import paginate
 from core.visibility import visible
@@ -57,8 +58,13 @@ def index_context(index, request):
     filters = form.filters()
     if filters:
         events = events.filter(**filters)
-    upcoming = list(events.filter(end__gte=now).order_by("start"))
-    past = paginate(request, events.filter(end__lt=now).order_by("-start"), index.past_per_page)
+    if archive_state.is_archived():
+        # An archive is a record of what happened: every event in one list, no places left.
+        upcoming = []
+        past = paginate(request, events.order_by("-start"), index.past_per_page)
+    else:
+        upcoming = list(events.filter(end__gte=now).order_by("start"))
+        past = paginate(request, events.filter(end__lt=now).order_by("-start"), index.past_per_page)
     _localize_hosts(upcoming + list(past.object_list), index.locale)
     EventPage.attach_facts(upcoming + list(past.object_list))
     _attach_places(upcoming)
@@ -80,7 +86,7 @@ def _base_url(request):
 def _form_page(page, request, form, status=200, **extra):
     """The registration page (register/): the event's registration section with the form."""
     # No JSON-LD: the form is not indexed; the event is described on its own page.
-    context = {"form": form, "structured_data": [], **extra}
+    context = {"form": form, "form_page": True, "structured_data": [], **extra}
     response = page.render(request, template="events/register.html", context_overrides=context)
     response.status_code = status
     # It carries a CSRF token: for this visitor only, and never from a shared cache.

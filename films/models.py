@@ -34,6 +34,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 from competences.fields import CompetencesMixin
 from competences.keys import framework_order, item_value, parse_competence_value
 from core import languages, structured_data
+from core.examples import ExampleMixin
 from core.listing import paginate
 from core.pages import BasePage
 from core.translated import in_locale
@@ -191,7 +192,7 @@ class FilmIndexPage(BasePage):
         return context
 
 
-class FilmPage(RoutablePageMixin, CompetencesMixin, BasePage):
+class FilmPage(ExampleMixin, RoutablePageMixin, CompetencesMixin, BasePage):
     base_form_class = FilmPageForm
     # Shown on every view of the page (player, JSON-LD): loaded with it (core/routing.py).
     select_related_on_serve = ("poster", "video")
@@ -231,6 +232,15 @@ class FilmPage(RoutablePageMixin, CompetencesMixin, BasePage):
         blank=True,
         verbose_name=_("related methods and cases"),
     )
+    source_project = models.ForeignKey(
+        "partners.Project",
+        verbose_name=_("source project"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("The project whose work the film shows; its funder is credited on the film's page."),
+    )
     captions = StreamField(
         CaptionsBlock(),
         blank=True,
@@ -250,6 +260,8 @@ class FilmPage(RoutablePageMixin, CompetencesMixin, BasePage):
         ),
         FieldPanel("synopsis"),
         FieldPanel("credits"),
+        FieldPanel("source_project"),
+        *ExampleMixin.example_panels,
         *CompetencesMixin.competence_panels,
         FieldPanel("related_pages"),
         MultiFieldPanel([FieldPanel("captions_file"), FieldPanel("captions")], heading=_("Captions")),
@@ -270,6 +282,8 @@ class FilmPage(RoutablePageMixin, CompetencesMixin, BasePage):
             SynchronizedField("spoken_language", overridable=False),
             TranslatableField("synopsis"),
             TranslatableField("credits"),
+            TranslatableField("source_project"),
+            *ExampleMixin.example_fields,
             SynchronizedField("related_pages"),
             TranslatableField("captions"),
         ]

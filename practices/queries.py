@@ -6,8 +6,10 @@ shown is swapped for its translation in the current language, in bulk.
 """
 
 from collections import Counter
+from urllib.parse import urlencode
 
 from django.apps import apps
+from django.contrib.contenttypes.models import ContentType
 from django.db.models import Count, Q
 from django.db.models.functions import Lower
 from django.utils.text import slugify
@@ -93,19 +95,22 @@ METHOD_INDEX_MODEL = "toolkit.ToolkitIndexPage"
 FILM_INDEX_MODEL = "films.FilmIndexPage"
 
 
-def listing_url(model_label, locale, **filters):
-    """The URL of the first live index page of `model_label` in `locale`, with `filters`
-    as query string; None when there is no such page. Only called when a list is cut."""
-    from urllib.parse import urlencode
-
-    models = existing_models([model_label])
+def index_urls(locale, model_labels):
+    """The URL of the first visible index page of each of `model_labels` in `locale`, by label
+    (one query whatever the site's size, so a page costs the same whether its lists are cut)."""
+    models = existing_models(model_labels)
     if not models:
-        return None
-    index = models[0].objects.live().filter(locale=locale).first()
-    if index is None:
-        return None
-    url = index.url
-    return f"{url}?{urlencode(filters)}" if filters else url
+        return {}
+    types = ContentType.objects.get_for_models(*models)  # Django keeps these in memory
+    labels = {content_type.pk: model._meta.label for model, content_type in types.items()}
+    found = {}
+    for page in visible(Page.objects.filter(content_type__in=types.values()), locale).order_by("path"):
+        found.setdefault(labels[page.content_type_id], page.url)
+    return found
+
+
+def with_query(url, **filters):
+    return f"{url}?{urlencode(filters)}" if url and filters else url
 
 
 # Projects -----------------------------------------------------------------------
@@ -149,6 +154,7 @@ def project_context(index, project):
     methods = pages_linking(project, index.locale, METHOD_PAGE_MODELS, LIST_LIMIT)
     methods, more_methods = first_items(methods, LIST_LIMIT)
     films, more_films = first_items(pages_linking(project, index.locale, FILM_PAGE_MODELS, LIST_LIMIT), LIST_LIMIT)
+    listings = index_urls(index.locale, [METHOD_INDEX_MODEL, FILM_INDEX_MODEL])
     return {
         "project": project,
         "project_cases": project_cases,
@@ -159,9 +165,8 @@ def project_context(index, project):
         "more_cases": more_cases,
         "more_methods": more_methods,
         "more_films": more_films,
-        # Looked up only for a cut list, so a usual page costs no extra query.
-        "methods_listing_url": more_methods and listing_url(METHOD_INDEX_MODEL, index.locale, project=project.acronym),
-        "films_listing_url": more_films and listing_url(FILM_INDEX_MODEL, index.locale),
+        "methods_listing_url": with_query(listings.get(METHOD_INDEX_MODEL), project=project.acronym),
+        "films_listing_url": listings.get(FILM_INDEX_MODEL),
     }
 
 

@@ -17,6 +17,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from competences.fields import CompetencesMixin
+from core.examples import ExampleMixin
 from core.fields import ChoiceListField
 from core.licences import licence_field, licence_url
 from core.pages import BasePage
@@ -93,7 +94,7 @@ class ToolkitIndexPage(RoutablePageMixin, BasePage):
         return f"{url}?{query}" if query else url
 
 
-class ToolPage(RoutablePageMixin, CompetencesMixin, BasePage):
+class ToolPage(ExampleMixin, RoutablePageMixin, CompetencesMixin, BasePage):
     """One training method, written so that another practitioner can run it."""
 
     # Shown on every view of the page: loaded with it (core/routing.py).
@@ -164,6 +165,7 @@ class ToolPage(RoutablePageMixin, CompetencesMixin, BasePage):
                 FieldRowPanel([FieldPanel("source_project"), FieldPanel("partner")]),
                 FieldPanel("languages"),
                 FieldPanel("licence"),
+                *ExampleMixin.example_panels,
             ],
             heading=_("Origin and licence"),
         ),
@@ -173,6 +175,7 @@ class ToolPage(RoutablePageMixin, CompetencesMixin, BasePage):
         index.SearchField("aims"),
         index.SearchField("steps"),
         index.FilterField("duration_minutes"),
+        index.FilterField("is_example"),
     ]
     override_translatable_fields = (
         BasePage.override_translatable_fields
@@ -198,6 +201,7 @@ class ToolPage(RoutablePageMixin, CompetencesMixin, BasePage):
             TranslatableField("partner"),
             SynchronizedField("languages", overridable=False),
             SynchronizedField("licence"),
+            *ExampleMixin.example_fields,
         ]
     )
 

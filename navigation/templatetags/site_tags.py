@@ -19,9 +19,12 @@ def language_links(context):
 
 @register.simple_tag(takes_context=True)
 def alternate_links(context):
+    """hreflang alternates: a page's live translations; for a view that is not a page, its
+    address in each language it exists in (`available_languages` in its context, when it
+    does not exist in every configured language)."""
     page = context.get("page")
     if page is None:
-        return []
+        return languages.view_alternate_links(context["request"], context.get("available_languages"))
     return languages.alternate_links(context["request"], page)
 
 
@@ -32,7 +35,14 @@ def canonical_url(context):
     if page is not None:
         # A page's sub-route (print view, comparison…) is its own document.
         return request.build_absolute_uri(page.get_url(request) + languages.route_suffix(request, page))
-    return request.build_absolute_uri(request.path)
+    return languages.view_canonical_url(request, context.get("available_languages"))
+
+
+@register.simple_tag(takes_context=True)
+def language_fallback(context):
+    """{"code", "name", "missing"} when the page shown is not in the visitor's language (not
+    yet translated into it), else None."""
+    return languages.fallback_language(context.get("page"), context.get("available_languages"))
 
 
 @register.simple_tag(takes_context=True)

@@ -5,6 +5,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from core.models import SiteFooter
+from tests.languages import WRITTEN
 
 pytestmark = pytest.mark.django_db
 
@@ -20,7 +21,7 @@ def test_printable_brief(client, case_by_slug):
     assert html.select_one("button[data-print]").has_attr("hidden")
 
 
-@pytest.mark.parametrize("language", ["en", "fr", "nl"])
+@pytest.mark.parametrize("language", WRITTEN)
 def test_the_brief_carries_the_disclaimer_editors_wrote_for_its_language(client, case_by_slug, language):
     footer = SiteFooter.objects.get(locale__language_code=language)
     footer.disclaimer = f"Disclaimer edited for {language}."
