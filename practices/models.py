@@ -8,9 +8,8 @@ case, with a one-page policy brief (printable HTML and PDF).
 from django import forms
 from django.conf import settings
 from django.db import models
-from django.http import Http404, HttpResponse
+from django.http import Http404, HttpResponsePermanentRedirect
 from django.template.response import TemplateResponse
-from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 from modelcluster.fields import ParentalManyToManyField
@@ -320,9 +319,6 @@ class CaseStudyPage(ExampleMixin, RoutablePageMixin, CompetencesMixin, BasePage)
     def films(self):
         return queries.related_pages(self.related_films, self.locale, queries.FILM_PAGE_MODELS)
 
-    def pdf_filename(self):
-        return f"{slugify(self.title)[:80] or 'case-study'}-{self.locale.language_code}.pdf"
-
     def get_structured_data(self, request):
         article = {
             "@context": "https://schema.org",
@@ -358,15 +354,11 @@ class CaseStudyPage(ExampleMixin, RoutablePageMixin, CompetencesMixin, BasePage)
     def brief_route(self, request):
         return self.serve_page(request, "practices/brief.html")
 
-    # Wagtail only serves paths made of [\w-] segments ending in "/", so the PDF
-    # cannot live at "brief.pdf"; the download still gets a ".pdf" file name.
+    # The brief was once also a PDF drawn on the server; the HTML brief prints (or
+    # saves as PDF) on one A4 page, so its old address leads there.
     @path("brief/pdf/")
     def brief_pdf_route(self, request):
-        from .pdf import render_brief
-
-        response = HttpResponse(render_brief(self, request), content_type="application/pdf")
-        response["Content-Disposition"] = f'attachment; filename="{self.pdf_filename()}"'
-        return response
+        return HttpResponsePermanentRedirect(self.get_url(request) + "brief/")
 
     def serve_page(self, request, template):
         return TemplateResponse(request, template, self.get_context(request))

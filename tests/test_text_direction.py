@@ -27,3 +27,15 @@ def test_a_right_to_left_language_would_be_written_right_to_left(settings, langu
     with translation.override(language):
         html = BeautifulSoup(render_to_string("base.html", {"request": request}), "html.parser")
     assert html.html["dir"] == "rtl"
+
+
+@pytest.mark.parametrize("language", ["en", "fr", "nl"])
+def test_a_print_view_says_its_language_and_direction_too(client, language):
+    from toolkit.models import ToolPage
+
+    method = ToolPage.objects.live().filter(locale__language_code=language).order_by("path").first()
+    html = BeautifulSoup(client.get(f"{method.url}print/").content.decode(), "html.parser")
+    assert html.html["lang"] == language
+    assert html.html["dir"] == "ltr"
+    assert html.find("link", rel="canonical")["href"].endswith(f"{method.url}print/")
+    assert html.title.get_text().startswith(method.title)

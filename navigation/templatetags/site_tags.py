@@ -55,6 +55,13 @@ def structured_data(context):
     return json_ld_scripts(items or [])
 
 
+@register.simple_tag
+def site_footer_text():
+    """The editable footer (funding acknowledgement, disclaimer) in the visitor's language,
+    for documents that carry it on paper, such as the policy brief."""
+    return SiteFooter.for_active_locale()
+
+
 @register.inclusion_tag("includes/footer.html", takes_context=True)
 def site_footer(context):
     from wagtail.models import Locale

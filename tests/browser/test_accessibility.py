@@ -10,27 +10,17 @@ bypassed, since the site allows no script but its own.
 
 import re
 from pathlib import Path
-from urllib.parse import urlencode
 
 import axe_playwright_python
 import pytest
-from playwright.sync_api import sync_playwright
 
-from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS
+from tests.browser.conftest import CHROMIUM
+from tests.browser.visits import visit_each
 from tests.page_types import LANGUAGES, page_urls
 
 AXE_JS = Path(axe_playwright_python.__file__).parent / "axe.min.js"
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 AXE_OPTIONS = {"runOnly": {"type": "tag", "values": WCAG_TAGS}, "resultTypes": ["violations"]}
-
-
-def live_comparison_url(tab, base_url, url):
-    """Case keys differ between databases: take them from the served library's own checkboxes."""
-    index_url = url.split("compare/")[0]
-    tab.goto(base_url + index_url)
-    keys = tab.eval_on_selector_all("input[name=case]", "inputs => inputs.map(input => input.value)")[:3]
-    assert len(keys) >= 2, "the case library offers cases to compare"
-    return index_url + "compare/?" + urlencode([("case", key) for key in keys])
 
 
 def axe_violations(tab):
@@ -46,19 +36,12 @@ def axe_violations(tab):
 def audit(base_url, urls):
     """{page: [violations]} for every address, in a browser of its own."""
     found = {}
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        tab = browser.new_context(bypass_csp=True).new_page()
-        for label, url in urls:
-            if label == "case comparison":
-                url = live_comparison_url(tab, base_url, url)
-            response = tab.goto(base_url + url)
-            expected = 404 if label == "404 page" else 200
-            violations = [] if response.status == expected else [f"HTTP {response.status}, expected {expected}"]
-            violations += axe_violations(tab)
-            if violations:
-                found[f"{label} {url}"] = violations
-        browser.close()
+    for label, url, tab, response in visit_each(base_url, urls, bypass_csp=True):
+        expected = 404 if label == "404 page" else 200
+        violations = [] if response.status == expected else [f"HTTP {response.status}, expected {expected}"]
+        violations += axe_violations(tab)
+        if violations:
+            found[f"{label} {url}"] = violations
     return found
 
 

@@ -8,10 +8,9 @@ the document is never wider than the screen.
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import sync_playwright
 
-from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS
-from tests.browser.test_accessibility import live_comparison_url
+from tests.browser.conftest import CHROMIUM
+from tests.browser.visits import visit_each
 from tests.page_types import page_urls
 
 PHONE = {"width": 390, "height": 844}
@@ -20,24 +19,17 @@ PHONE = {"width": 390, "height": 844}
 def overflowing(base_url, urls):
     """{page: document width} for every address wider than the phone's screen."""
     found = {}
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        tab = browser.new_context(viewport=PHONE).new_page()
-        for label, url in urls:
-            if label == "case comparison":
-                url = live_comparison_url(tab, base_url, url)
-            tab.goto(base_url + url)
-            width = tab.evaluate("document.documentElement.scrollWidth")
-            if width > PHONE["width"]:
-                widest = tab.evaluate(
-                    """limit => [...document.querySelectorAll('body *')]
-                        .filter(element => element.getBoundingClientRect().right > limit + 0.5)
-                        .slice(-3)
-                        .map(element => element.tagName.toLowerCase() + '.' + element.className)""",
-                    PHONE["width"],
-                )
-                found[f"{label} {url}"] = f"{width} px wide ({', '.join(widest)})"
-        browser.close()
+    for label, url, tab, _response in visit_each(base_url, urls, viewport=PHONE):
+        width = tab.evaluate("document.documentElement.scrollWidth")
+        if width > PHONE["width"]:
+            widest = tab.evaluate(
+                """limit => [...document.querySelectorAll('body *')]
+                    .filter(element => element.getBoundingClientRect().right > limit + 0.5)
+                    .slice(-3)
+                    .map(element => element.tagName.toLowerCase() + '.' + element.className)""",
+                PHONE["width"],
+            )
+            found[f"{label} {url}"] = f"{width} px wide ({', '.join(widest)})"
     return found
 
 

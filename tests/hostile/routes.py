@@ -3,7 +3,7 @@
 The page types and their sub-routes come from `tests.page_types` (discovered from
 the database, so a new page type is covered without touching these tests); the
 addresses that are not pages are added here: the downloads (film video and
-captions, framework files, open data, citations, calendars, brief PDF, editions),
+captions, framework files, open data, citations, calendars, editions),
 search and suggestions, feeds, the sitemap, robots.txt, the API and the form pages.
 """
 
@@ -27,7 +27,6 @@ def download_urls(language):
     from competences.models import Framework
     from events.models import EventIndexPage, EventPage
     from films.models import FilmPage
-    from practices.models import CaseStudyPage
     from publications.models import PublicationPage
     from syndication.feeds import FEED_KINDS
     from syndication.opendata import DATASETS
@@ -50,7 +49,6 @@ def download_urls(language):
     urls.append(("event calendar", _subroute(_first(EventPage, locale), "ics")))
     urls.append(("events calendar feed", _subroute(_first(EventIndexPage, locale), "calendar")))
     urls.append(("event cancel link", _subroute(_first(EventPage, locale), "cancel", "not-a-token")))
-    urls.append(("brief PDF", _subroute(_first(CaseStudyPage, locale), "brief_pdf_route")))
     with translation.override(language):
         framework = Framework.objects.filter(locale=locale).order_by("pk").first()
         if framework is not None:

@@ -8,8 +8,8 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from wagtail.models import Page
 
+from competences.keys import competence_value
 from competences.models import FrameworkItem
-from toolkit.finding import competence_value
 from toolkit.models import ToolPage
 
 pytestmark = pytest.mark.django_db
