@@ -161,7 +161,8 @@ def _plan_context(page, request):
     if ratings is None:
         return None
     context = _result_context(page, request, ratings, request.GET)
-    context["plan"] = [(row, suggestions_for(row.item, page.locale)) for row in context["chosen"]]
+    chosen = context["chosen"]
+    context["plan"] = list(zip(chosen, suggestions_for([row.item for row in chosen], page.locale), strict=True))
     context["steps"] = answers.own_steps(request.GET)
     context["has_steps"] = any(step["text"] for step in context["steps"])
     return context
