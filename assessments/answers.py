@@ -12,9 +12,9 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
-from competences.fields import localized_items
 from competences.models import FrameworkItem
 from core.filters import positive_integer
+from core.translated import in_locale
 
 MAX_STEPS = 3
 MAX_STEP_LENGTH = 200
@@ -74,7 +74,7 @@ def statements(page):
         )
     }
     raw = [value for value in raw if value.get("competence") in found]
-    items = localized_items([found[value["competence"]] for value in raw], page.locale)
+    items = in_locale([found[value["competence"]] for value in raw], page.locale, select_related=["framework"])
     cached = [
         Statement(
             number=number,

@@ -11,9 +11,9 @@ from dataclasses import dataclass, field
 from django.db.models import Q
 from django.utils import timezone
 
-from competences.fields import localized_items
 from competences.models import Alignment
-from core.languages import restricted_q
+from core.translated import in_locale
+from core.visibility import visible
 from events.models import EventPage
 from films.models import FilmPage
 from toolkit.models import ToolPage
@@ -35,12 +35,7 @@ class Suggestions:
 
 
 def _live(model, locale, keys):
-    return (
-        model.objects.live()
-        .filter(locale=locale, alias_of__isnull=True, competences__translation_key__in=keys)
-        .exclude(restricted_q())
-        .distinct()
-    )
+    return visible(model.objects.filter(competences__translation_key__in=keys), locale).distinct()
 
 
 KINDS = (("methods", ToolPage, "title"), ("films", FilmPage, "title"), ("events", EventPage, "start"))
@@ -94,6 +89,6 @@ def suggestions_for(items, locale):
                         for page in listed:
                             if page not in direct[kind] and len(direct[kind]) < LIMITS[kind]:
                                 direct[kind].append(page)
-                via = localized_items(aligned, locale) if any(direct.values()) else []
+                via = in_locale(aligned, locale, select_related=["framework"]) if any(direct.values()) else []
         result.append(Suggestions(item=item, via=via, **direct))
     return result

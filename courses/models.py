@@ -18,9 +18,10 @@ from wagtail.models import Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
-from competences.fields import CompetencesMixin, localized_items
+from competences.fields import CompetencesMixin
 from competences.models import FrameworkItem
 from core.pages import BasePage
+from core.translated import in_locale
 
 from .blocks import ModuleBlock
 
@@ -144,7 +145,7 @@ class CoursePage(RoutablePageMixin, CompetencesMixin, BasePage):
                     "title": value.get("title", ""),
                     "description": value.get("description") or "",
                     "duration_minutes": int(value.get("duration_minutes") or 0),
-                    "outcomes": localized_items(outcomes, self.locale),
+                    "outcomes": in_locale(outcomes, self.locale, select_related=["framework"]),
                     "methods": [pages[pk] for pk in self.ids_in(value.get("methods")) if pages.get(pk)],
                     "films": [pages[pk] for pk in self.ids_in(value.get("films")) if pages.get(pk)],
                 }
