@@ -19,6 +19,7 @@ from wagtail.fields import StreamField
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from core.examples import ExampleMixin
 from core.pages import BasePage
 
 from .blocks import GoalProfileBlock, StatementBlock
@@ -49,7 +50,7 @@ class AssessmentIndexPage(BasePage):
         return context
 
 
-class QuestionnairePage(RoutablePageMixin, BasePage):
+class QuestionnairePage(ExampleMixin, RoutablePageMixin, BasePage):
     """A self-assessment: plain-language statements, one per screen, then a profile and a plan."""
 
     select_related_on_serve = ("framework",)
@@ -76,9 +77,6 @@ class QuestionnairePage(RoutablePageMixin, BasePage):
         verbose_name=_("goal profiles"),
         help_text=_("Levels wanted for a goal, such as a type of vacancy, that a person can compare themselves with."),
     )
-    is_example = models.BooleanField(
-        _("example"), default=False, help_text=_("Written for the demo or for illustration.")
-    )
 
     content_panels = BasePage.content_panels + [
         FieldRowPanel([FieldPanel("framework"), FieldPanel("minutes"), FieldPanel("is_example")]),
@@ -96,7 +94,7 @@ class QuestionnairePage(RoutablePageMixin, BasePage):
         TranslatableField("scale_labels"),
         TranslatableField("statements"),
         TranslatableField("goal_profiles"),
-        SynchronizedField("is_example", overridable=False),
+        *ExampleMixin.example_fields,
     ]
 
     parent_page_types = ["assessments.AssessmentIndexPage"]

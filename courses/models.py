@@ -20,6 +20,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from competences.fields import CompetencesMixin
 from competences.models import FrameworkItem
+from core.examples import ExampleMixin
 from core.pages import BasePage
 from core.translated import in_locale
 
@@ -43,7 +44,7 @@ class CourseIndexPage(BasePage):
         return context
 
 
-class CoursePage(RoutablePageMixin, CompetencesMixin, BasePage):
+class CoursePage(ExampleMixin, RoutablePageMixin, CompetencesMixin, BasePage):
     """A course: who it is for, its modules in order, and the badge it leads to."""
 
     select_related_on_serve = ("partner",)
@@ -66,9 +67,6 @@ class CoursePage(RoutablePageMixin, CompetencesMixin, BasePage):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
-    )
-    is_example = models.BooleanField(
-        _("example"), default=False, help_text=_("Written for the demo or for illustration.")
     )
 
     content_panels = BasePage.content_panels + [
@@ -93,7 +91,7 @@ class CoursePage(RoutablePageMixin, CompetencesMixin, BasePage):
             # A page: the same badge in every language, shown through .localized.
             SynchronizedField("badge", overridable=False),
             TranslatableField("partner"),
-            SynchronizedField("is_example", overridable=False),
+            *ExampleMixin.example_fields,
         ]
     )
 
