@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
+from competences.models import FrameworkItem
 from core.filters import positive_integer
 from core.translated import in_locale
 
@@ -57,19 +58,35 @@ class Row:
 
 
 def statements(page):
-    """The page's statements, with their competences in the page's language (one query)."""
-    blocks = [block.value for block in page.statements if block.value.get("competence") is not None]
-    items = in_locale([value["competence"] for value in blocks], page.locale, select_related=["framework"])
-    return [
+    """The page's statements, with their competences in the page's language.
+
+    Read from the stream's raw data, with the items and their frameworks in one
+    query (and their translations in one more), and kept on the page instance.
+    """
+    cached = page.__dict__.get("_assessment_statements")
+    if cached is not None:
+        return cached
+    raw = [block["value"] for block in page.statements.raw_data if block.get("type") == "statement"]
+    found = {
+        item.pk: item
+        for item in FrameworkItem.objects.filter(pk__in=[value.get("competence") for value in raw]).select_related(
+            "framework"
+        )
+    }
+    raw = [value for value in raw if value.get("competence") in found]
+    items = in_locale([found[value["competence"]] for value in raw], page.locale, select_related=["framework"])
+    cached = [
         Statement(
             number=number,
-            text=value["statement"],
+            text=value.get("statement", ""),
             hint=value.get("hint") or "",
             ask_example=bool(value.get("ask_example")),
             item=item,
         )
-        for number, (value, item) in enumerate(zip(blocks, items, strict=True), start=1)
+        for number, (value, item) in enumerate(zip(raw, items, strict=True), start=1)
     ]
+    page.__dict__["_assessment_statements"] = cached
+    return cached
 
 
 def parse_code(value, count, scale_size):

@@ -6,3 +6,10 @@ class AssessmentsConfig(AppConfig):
     name = "assessments"
     verbose_name = _("Self-assessment")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from privacy import personal_data
+
+        from .personal_data import SOURCE
+
+        personal_data.register(SOURCE)

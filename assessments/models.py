@@ -9,6 +9,7 @@ client's consent, is kept (assessments.models.CoachingSession, in the
 personal-data registry).
 """
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -18,6 +19,7 @@ from wagtail.fields import StreamField
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from core.examples import ExampleMixin
 from core.pages import BasePage
 
 from .blocks import GoalProfileBlock, StatementBlock
@@ -48,7 +50,7 @@ class AssessmentIndexPage(BasePage):
         return context
 
 
-class QuestionnairePage(RoutablePageMixin, BasePage):
+class QuestionnairePage(ExampleMixin, RoutablePageMixin, BasePage):
     """A self-assessment: plain-language statements, one per screen, then a profile and a plan."""
 
     select_related_on_serve = ("framework",)
@@ -75,9 +77,6 @@ class QuestionnairePage(RoutablePageMixin, BasePage):
         verbose_name=_("goal profiles"),
         help_text=_("Levels wanted for a goal, such as a type of vacancy, that a person can compare themselves with."),
     )
-    is_example = models.BooleanField(
-        _("example"), default=False, help_text=_("Written for the demo or for illustration.")
-    )
 
     content_panels = BasePage.content_panels + [
         FieldRowPanel([FieldPanel("framework"), FieldPanel("minutes"), FieldPanel("is_example")]),
@@ -95,7 +94,7 @@ class QuestionnairePage(RoutablePageMixin, BasePage):
         TranslatableField("scale_labels"),
         TranslatableField("statements"),
         TranslatableField("goal_profiles"),
-        SynchronizedField("is_example", overridable=False),
+        *ExampleMixin.example_fields,
     ]
 
     parent_page_types = ["assessments.AssessmentIndexPage"]
@@ -158,3 +157,55 @@ class QuestionnairePage(RoutablePageMixin, BasePage):
 
     def route_url(self, request, name):
         return self.get_url(request) + self.reverse_subpage(name).lstrip("/")
+
+
+class CoachGroup(models.Model):
+    """The “Coaches: <partner>” group of one partner: its members save sessions with clients."""
+
+    group = models.OneToOneField("auth.Group", on_delete=models.CASCADE, related_name="assessment_coaches")
+    partner_key = models.UUIDField(_("partner"), unique=True, help_text=_("The partner's translation key."))
+
+    class Meta:
+        verbose_name = _("coaches group")
+        verbose_name_plural = _("coaches groups")
+
+    def __str__(self):
+        return self.group.name
+
+
+class CoachingSession(models.Model):
+    """A questionnaire a coach ran with a client, saved with the client's consent. Personal data."""
+
+    questionnaire = models.ForeignKey(
+        QuestionnairePage, verbose_name=_("questionnaire"), on_delete=models.PROTECT, related_name="+"
+    )
+    answers = models.CharField(_("answers code"), max_length=200)
+    targets = models.JSONField(_("levels wanted"), default=dict, blank=True)
+    observations = models.JSONField(
+        _("coach's observations"), default=dict, blank=True, help_text=_("Per competence code: what the coach saw.")
+    )
+    client_name = models.CharField(_("client's name"), max_length=200)
+    client_email = models.EmailField(_("client's e-mail"))
+    partner_key = models.UUIDField(_("partner"), null=True, blank=True)
+    coach = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+", editable=False
+    )
+    consent_at = models.DateTimeField(_("consent recorded at"))
+    consent_version = models.CharField(_("consent text version"), max_length=20)
+    award = models.ForeignKey(
+        "badges.Award",
+        verbose_name=_("badge awarded"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("coaching session")
+        verbose_name_plural = _("coaching sessions")
+        ordering = ["-created_at"]
+
+    def __str__(self):
+        return f"{self.client_name or '—'} – {self.questionnaire.title}"

@@ -4,14 +4,13 @@ from core.structured_data import page_url
 
 
 def quiz(page, request):
-    from core.translated import in_locale
+    from .answers import statements
 
     items, seen = [], set()
-    for block in page.statements:
-        item = block.value.get("competence")
-        if item is not None and item.translation_key not in seen:
-            seen.add(item.translation_key)
-            items.append(item)
+    for statement in statements(page):
+        if statement.item.translation_key not in seen:
+            seen.add(statement.item.translation_key)
+            items.append(statement.item)
     data = {
         "@context": "https://schema.org",
         "@type": "Quiz",
@@ -29,7 +28,7 @@ def quiz(page, request):
                 "url": request.build_absolute_uri(item.get_absolute_url()),
                 "inDefinedTermSet": item.framework.name,
             }
-            for item in in_locale(items, page.locale, select_related=["framework"])
+            for item in items
         ],
     }
     if page.description:

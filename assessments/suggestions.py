@@ -38,14 +38,29 @@ def _live(model, locale, keys):
     return visible(model.objects.filter(competences__translation_key__in=keys), locale).distinct()
 
 
+KINDS = (("methods", ToolPage, "title"), ("films", FilmPage, "title"), ("events", EventPage, "start"))
+
+
 def _find(locale, keys):
-    return {
-        "methods": list(_live(ToolPage, locale, keys).order_by("title")[: LIMITS["methods"]]),
-        "films": list(_live(FilmPage, locale, keys).order_by("title")[: LIMITS["films"]]),
-        "events": list(
-            _live(EventPage, locale, keys).filter(start__gte=timezone.now()).order_by("start")[: LIMITS["events"]]
-        ),
-    }
+    """{item translation key: {kind: [pages]}} for every key at once: two queries per kind of page."""
+    found = {key: {kind: [] for kind, _model, _order in KINDS} for key in keys}
+    for kind, model, order in KINDS:
+        pages = _live(model, locale, keys)
+        if model is EventPage:
+            pages = pages.filter(start__gte=timezone.now())
+        through = model._meta.get_field("competences").remote_field.through
+        column = f"{model._meta.model_name}_id"
+        links = through.objects.filter(
+            **{f"{column}__in": pages.values("pk"), "frameworkitem__translation_key__in": keys}
+        ).values_list(column, "frameworkitem__translation_key")
+        linked = {}
+        for page_id, key in links:
+            linked.setdefault(page_id, set()).add(key)
+        for page in model.objects.filter(pk__in=linked).order_by(order, "pk"):
+            for key in linked[page.pk]:
+                if len(found[key][kind]) < LIMITS[kind]:
+                    found[key][kind].append(page)
+    return found
 
 
 def aligned_items(item):
@@ -57,12 +72,23 @@ def aligned_items(item):
     return [row.target if row.source.translation_key == key else row.source for row in rows]
 
 
-def suggestions_for(item, locale):
-    found = _find(locale, {item.translation_key})
-    via = []
-    if not any(found.values()):
-        aligned = aligned_items(item)
-        if aligned:
-            found = _find(locale, {other.translation_key for other in aligned})
-            via = in_locale(aligned, locale, select_related=["framework"])
-    return Suggestions(item=item, via=via if any(found.values()) else [], **found)
+def suggestions_for(items, locale):
+    """[Suggestions] for each item, in order: direct links first, else the crosswalk's close matches."""
+    found = _find(locale, {item.translation_key for item in items})
+    result = []
+    for item in items:
+        direct = found[item.translation_key]
+        via = []
+        if not any(direct.values()):
+            aligned = aligned_items(item)
+            if aligned:
+                merged = _find(locale, {other.translation_key for other in aligned})
+                direct = {kind: [] for kind, _model, _order in KINDS}
+                for pages in merged.values():
+                    for kind, listed in pages.items():
+                        for page in listed:
+                            if page not in direct[kind] and len(direct[kind]) < LIMITS[kind]:
+                                direct[kind].append(page)
+                via = in_locale(aligned, locale, select_related=["framework"]) if any(direct.values()) else []
+        result.append(Suggestions(item=item, via=via, **direct))
+    return result

@@ -5,13 +5,14 @@ private and not to be stored, so the page cache never keeps a person's answers.
 """
 
 from django.http import HttpResponse, HttpResponseRedirect
+from django.urls import reverse
 from django.utils.cache import add_never_cache_headers
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 
 from core.filters import positive_integer
 
-from . import answers
+from . import answers, coaching
 from .suggestions import suggestions_for
 
 EXAMPLE_LENGTH = 500
@@ -147,6 +148,9 @@ def result(page, request, ratings=None, examples=None):
     context["result_action"] = page.route_url(request, "result")
     context["plan_action"] = page.route_url(request, "plan")
     context["targets_chosen"] = {row.code: row.target for row in context["rows"]}
+    if coaching.is_coach(request.user):
+        query = [("a", context["code"])] + [(f"t-{row.code}", row.target) for row in context["rows"]]
+        context["coach_url"] = reverse("assessments_admin:create", args=[page.pk]) + "?" + urlencode(query)
     response = page.render(request, template="assessments/result.html", context_overrides=context)
     return _private(response)
 
@@ -157,7 +161,8 @@ def _plan_context(page, request):
     if ratings is None:
         return None
     context = _result_context(page, request, ratings, request.GET)
-    context["plan"] = [(row, suggestions_for(row.item, page.locale)) for row in context["chosen"]]
+    chosen = context["chosen"]
+    context["plan"] = list(zip(chosen, suggestions_for([row.item for row in chosen], page.locale), strict=True))
     context["steps"] = answers.own_steps(request.GET)
     context["has_steps"] = any(step["text"] for step in context["steps"])
     return context

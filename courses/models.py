@@ -20,6 +20,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from competences.fields import CompetencesMixin
 from competences.models import FrameworkItem
+from core.examples import ExampleMixin
 from core.pages import BasePage
 from core.translated import in_locale
 
@@ -43,7 +44,7 @@ class CourseIndexPage(BasePage):
         return context
 
 
-class CoursePage(RoutablePageMixin, CompetencesMixin, BasePage):
+class CoursePage(ExampleMixin, RoutablePageMixin, CompetencesMixin, BasePage):
     """A course: who it is for, its modules in order, and the badge it leads to."""
 
     select_related_on_serve = ("partner",)
@@ -66,9 +67,6 @@ class CoursePage(RoutablePageMixin, CompetencesMixin, BasePage):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
-    )
-    is_example = models.BooleanField(
-        _("example"), default=False, help_text=_("Written for the demo or for illustration.")
     )
 
     content_panels = BasePage.content_panels + [
@@ -93,7 +91,7 @@ class CoursePage(RoutablePageMixin, CompetencesMixin, BasePage):
             # A page: the same badge in every language, shown through .localized.
             SynchronizedField("badge", overridable=False),
             TranslatableField("partner"),
-            SynchronizedField("is_example", overridable=False),
+            *ExampleMixin.example_fields,
         ]
     )
 
@@ -105,11 +103,11 @@ class CoursePage(RoutablePageMixin, CompetencesMixin, BasePage):
         verbose_name_plural = _("courses")
 
     @staticmethod
-    def _ids(values):
+    def ids_in(values):
         """Ids in a ListBlock's raw data (items are {"type": "item", "value": id} or bare ids)."""
         return [value.get("value") if isinstance(value, dict) else value for value in values or []]
 
-    def _raw_modules(self):
+    def raw_modules(self):
         return [block["value"] for block in self.modules.raw_data if block.get("type") == "module"]
 
     def _pages_in_my_language(self, ids):
@@ -128,17 +126,17 @@ class CoursePage(RoutablePageMixin, CompetencesMixin, BasePage):
     def module_list(self):
         """The modules with their outcomes, methods and films in the page's language, in four queries
         whatever their number: read from the stream's raw data, not block by block."""
-        raw = self._raw_modules()
-        item_ids = [pk for value in raw for pk in self._ids(value.get("outcomes"))]
+        raw = self.raw_modules()
+        item_ids = [pk for value in raw for pk in self.ids_in(value.get("outcomes"))]
         items = {item.pk: item for item in FrameworkItem.objects.filter(pk__in=item_ids).select_related("framework")}
-        page_ids = [pk for value in raw for name in ("methods", "films") for pk in self._ids(value.get(name))]
+        page_ids = [pk for value in raw for name in ("methods", "films") for pk in self.ids_in(value.get(name))]
         if self.badge_id:
             page_ids.append(self.badge_id)
         pages = self._pages_in_my_language(page_ids)
         self.__dict__["localized_badge"] = pages.get(self.badge_id) if self.badge_id else None
         modules = []
         for number, value in enumerate(raw, start=1):
-            outcomes = [items[pk] for pk in self._ids(value.get("outcomes")) if pk in items]
+            outcomes = [items[pk] for pk in self.ids_in(value.get("outcomes")) if pk in items]
             modules.append(
                 {
                     "number": number,
@@ -146,15 +144,15 @@ class CoursePage(RoutablePageMixin, CompetencesMixin, BasePage):
                     "description": value.get("description") or "",
                     "duration_minutes": int(value.get("duration_minutes") or 0),
                     "outcomes": in_locale(outcomes, self.locale, select_related=["framework"]),
-                    "methods": [pages[pk] for pk in self._ids(value.get("methods")) if pages.get(pk)],
-                    "films": [pages[pk] for pk in self._ids(value.get("films")) if pages.get(pk)],
+                    "methods": [pages[pk] for pk in self.ids_in(value.get("methods")) if pages.get(pk)],
+                    "films": [pages[pk] for pk in self.ids_in(value.get("films")) if pages.get(pk)],
                 }
             )
         return modules
 
     @property
     def total_minutes(self):
-        return sum(int(value.get("duration_minutes") or 0) for value in self._raw_modules())
+        return sum(int(value.get("duration_minutes") or 0) for value in self.raw_modules())
 
     @cached_property
     def localized_badge(self):

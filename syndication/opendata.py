@@ -2,6 +2,7 @@
 
     /<lang>/open-data/methods.csv    /<lang>/open-data/methods.json
     /<lang>/open-data/cases.csv      /<lang>/open-data/cases.json
+    /<lang>/open-data/courses.csv    /<lang>/open-data/courses.json
 
 One row (or JSON object) per live method or case in the address's language, with
 its translated text and its synchronised facts; `translation_key` is the same in
@@ -34,6 +35,7 @@ from competences.models import FrameworkItem
 from core import csv_export
 from core.licences import licence_url
 from core.visibility import visible
+from courses.models import CoursePage
 from partners.models import Partner
 from practices.models import CaseStudyPage
 from toolkit.models import ToolPage
@@ -144,6 +146,44 @@ CASE_COLUMNS = [
 ]
 
 
+def _modules(page, ctx):
+    """A course's modules from the stream's raw data; outcomes as language-neutral codes."""
+    modules = []
+    for value in page.raw_modules():
+        outcomes = [ctx["outcomes"].get(pk) for pk in page.ids_in(value.get("outcomes"))]
+        modules.append(
+            {
+                "title": value.get("title", ""),
+                "description": value.get("description") or "",
+                "duration_minutes": int(value.get("duration_minutes") or 0),
+                "outcomes": [code for code in outcomes if code],
+            }
+        )
+    return modules
+
+
+COURSE_COLUMNS = [
+    *COMMON_START,
+    _text("audience"),
+    _text("summary"),
+    Column("modules", _modules),
+    Column("duration_minutes", lambda page, ctx: page.total_minutes),
+    Column("badge_translation_key", lambda page, ctx: str(page.badge.translation_key) if page.badge else None),
+    Column("partner", lambda page, ctx: page.partner.name if page.partner else None),
+    _text("is_example"),
+    *COMMON_END,
+]
+
+
+def outcome_codes(pages):
+    """{framework item id: Framework:Code} of every outcome the courses name, in one query."""
+    ids = {pk for page in pages for value in page.raw_modules() for pk in page.ids_in(value.get("outcomes"))}
+    return {
+        pk: competence_value(framework, code)
+        for pk, framework, code in FrameworkItem.objects.filter(pk__in=ids).values_list("pk", "framework__code", "code")
+    }
+
+
 @dataclass
 class Dataset:
     slug: str
@@ -161,6 +201,7 @@ DATASETS = {
         "methods", ToolPage, METHOD_COLUMNS, _("Training methods of the toolkit"), ("source_project", "partner")
     ),
     "cases": Dataset("cases", CaseStudyPage, CASE_COLUMNS, _("Best-practice case studies"), ("project",)),
+    "courses": Dataset("courses", CoursePage, COURSE_COLUMNS, _("Courses and their modules"), ("badge", "partner")),
 }
 
 
@@ -213,6 +254,8 @@ def context_for(data, request, locale, pages):
     ctx = {"request": request, "competences": competence_links(data.model, pages, locale), "partners": {}}
     if data.model is CaseStudyPage:
         ctx["partners"] = partner_links(pages, locale)
+    if data.model is CoursePage:
+        ctx["outcomes"] = outcome_codes(pages)
     return ctx
 
 

@@ -63,6 +63,13 @@ def _routes(model, locale):
             from practices.queries import partner_slug
 
             routes.append(("partner", _url(page, f"partners/{partner_slug(partner)}/")))
+    elif label == "assessments.QuestionnairePage":
+        code = ("1234" * 20)[: len(page.statements)]
+        routes.append(("questionnaire screen", _url(page, "answer/")))
+        routes.append(("questionnaire result", _url(page, f"result/?a={code}")))
+        routes.append(("action plan", _url(page, f"plan/?a={code}&step1=Call&date1=2027-01-15")))
+    elif label == "courses.CoursePage":
+        routes.append(("course programme", _url(page, "programme/")))
     elif label == "practices.CaseStudyPage":
         routes.append(("case brief", _url(page, "brief/")))
     elif label == "events.EventPage":

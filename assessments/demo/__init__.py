@@ -7,6 +7,7 @@ from django.conf import settings
 from competences.models import Alignment, Framework, FrameworkItem
 from demo.context import DemoDataError, load_yaml
 
+from ..coaching import setup_coach_groups
 from ..models import AssessmentIndexPage, QuestionnairePage
 
 LANGUAGES = ("en", "fr", "nl")
@@ -90,6 +91,7 @@ def _values(entry, code, items, scale):
 def build_questionnaires(ctx):
     data = load_yaml("assessments", "questionnaires.yaml")
     build_entr21_framework(ctx, data)
+    setup_coach_groups()
     items = _items(ctx)
     index = ctx.page_in_all_languages(
         "assessments", AssessmentIndexPage, ctx.pages["home"], data["index"], show_in_menus=True

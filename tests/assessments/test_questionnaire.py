@@ -146,3 +146,21 @@ def test_broken_codes_never_fail(client, query):
     page = spocc("en")
     for route in ("result/", "plan/", "plan/pdf/", "answer/"):
         assert client.get(f"{page.url}{route}?{query}").status_code in (200, 302)
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        {},
+        {"a": "\x00", "n": "²", "r": "9", "go": "next"},
+        {"a": "1" * 10, "n": "10", "r": "4", "go": "next", "x10": "x" * 100000},
+        {"a": "1" * 10, "n": "99999999999999999999", "r": "-1", "go": "back"},
+        {"a": "0" * 10, "n": "1", "r": "١", "go": "sideways"},
+    ],
+)
+def test_garbled_answers_never_fail_and_store_nothing(client, data):
+    page = spocc("fr")
+    before = row_counts()
+    response = client.post(page.url + "answer/", data)
+    assert response.status_code == 200
+    assert row_counts() == before
