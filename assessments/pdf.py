@@ -1,5 +1,4 @@
-"""The action plan as a one-page A4 PDF, drawn with ReportLab (as the case briefs are,
-practices/pdf.py), in the questionnaire's language. Helvetica covers the Latin-1
+"""The action plan as a one-page A4 PDF, drawn with ReportLab, in the questionnaire's language. Helvetica covers the Latin-1
 letters French and Dutch need."""
 
 from io import BytesIO
