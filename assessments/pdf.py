@@ -1,5 +1,5 @@
-"""The action plan as a one-page A4 PDF, drawn with ReportLab, in the questionnaire's language. Helvetica covers the Latin-1
-letters French and Dutch need."""
+"""The action plan as a one-page A4 PDF, drawn with ReportLab, in the questionnaire's language.
+Helvetica covers the Latin-1 letters French and Dutch need."""
 
 from io import BytesIO
 from xml.sax.saxutils import escape
