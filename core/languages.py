@@ -4,8 +4,8 @@ from django.conf import settings
 from django.conf.locale import LANG_INFO
 from django.db.models import Exists, F, OuterRef, Q
 from django.db.models.functions import Length, Substr
-from django.urls import translate_url
-from django.utils.translation import get_language
+from django.urls import reverse, translate_url
+from django.utils.translation import get_language, override
 from wagtail.models import Locale, Page, PageViewRestriction, Site
 
 UNTRANSLATED_PARAM = "untranslated"
@@ -94,7 +94,6 @@ def switcher_links(request, page=None):
         suffix = route_suffix(request, page)
         if suffix and request.META.get("QUERY_STRING"):
             suffix += "?" + request.META["QUERY_STRING"]
-    homes = None
     links = []
     for code, name in settings.LANGUAGES:
         available = True
@@ -103,11 +102,11 @@ def switcher_links(request, page=None):
         elif code in translations:
             url = translations[code].get_url(request) + suffix
         else:
+            # The language's home address (every language's home page is at its prefix), which
+            # says the page is not available there; no query needed to find it.
             available = False
-            if homes is None:
-                homes = language_homes(request)
-            home = homes.get(code)
-            url = f"{home.get_url(request)}?{UNTRANSLATED_PARAM}=1" if home else f"/{code}/"
+            with override(code):
+                url = f"{reverse('wagtail_serve', args=[''])}?{UNTRANSLATED_PARAM}=1"
         links.append({"code": code, "name": name, "url": url, "current": code == current, "available": available})
     return links
 
