@@ -16,6 +16,12 @@ def language_codes():
     return [code for code, _name in settings.LANGUAGES]
 
 
+def language_choices():
+    """The configured languages as a model field's choices. A callable, so that migrations
+    refer to it rather than copy the list: adding a language needs no migration."""
+    return list(settings.LANGUAGES)
+
+
 def language_name(code):
     """A language's name in that language ("Deutsch"): as configured, else from Django's data."""
     configured = dict(settings.LANGUAGES)
