@@ -12,9 +12,12 @@
    gunicorn with the production settings (SECRET_KEY, ALLOWED_HOSTS=127.0.0.1,
    SECURE_SSL_REDIRECT=0, RATELIMIT_ENABLE=0; REDIS_URL is passed on if set, else
    each worker keeps its own cache, PAGE_CACHE_SINGLE_PROCESS).
-4. Loads each page, then its static twin, with wrk for --duration seconds and
-   --connections connections, after one request that fills the page cache, and
-   prints requests/s, p50, p99 and errors, and the page's ratio to the static file.
+4. Loads each page and its static twin with wrk, --duration seconds each and
+   --connections connections, after one request that fills the page cache, in
+   --rounds rounds that alternate which goes first, and prints the medians of
+   requests/s, p50 and p99, the errors, and the median of the rounds' ratios of
+   page to static file: a neighbour's load that comes and goes then weighs on
+   both sides of a ratio rather than on one.
 5. With --mixed SECONDS, ends with one run that requests every page in turn for
    that long, to check that nothing fails under sustained load.
 
@@ -53,6 +56,7 @@ def parse_args(argv=None):
     parser.add_argument("--scale", type=int, default=1, help="demo size passed to load_demo --scale (default 1)")
     parser.add_argument("--connections", type=int, default=16, help="concurrent connections (default 16)")
     parser.add_argument("--duration", type=int, default=10, help="seconds of load per address (default 10)")
+    parser.add_argument("--rounds", type=int, default=3, help="page/static pairs per page type (default 3)")
     parser.add_argument("--threads", type=int, default=2, help="wrk threads (default 2)")
     parser.add_argument("--workers", type=int, default=2, help="gunicorn sync workers (default 2)")
     parser.add_argument("--language", default="en", help="language of the pages to load (default en)")
@@ -342,6 +346,40 @@ def load(args, url, duration, script=None):
     return parse_wrk(result.stdout)
 
 
+def paired_load(args, page_url, static_url):
+    """The page and its static twin loaded in turn, --rounds times, alternating which goes first."""
+    pages, statics, ratios = [], [], []
+    for number in range(max(1, args.rounds)):
+        order = [("page", page_url), ("static", static_url)]
+        results = {}
+        for kind, url in order if number % 2 == 0 else reversed(order):
+            results[kind] = load(args, url, args.duration)
+            drain(static_url)
+        pages.append(results["page"])
+        statics.append(results["static"])
+        if results["static"]["rps"]:
+            ratios.append(results["page"]["rps"] / results["static"]["rps"])
+    return {"page": median_result(pages), "static": median_result(statics), "ratio": median(ratios)}
+
+
+def median(values):
+    if not values:
+        return None
+    ordered = sorted(values)
+    middle = len(ordered) // 2
+    return ordered[middle] if len(ordered) % 2 else (ordered[middle - 1] + ordered[middle]) / 2
+
+
+def median_result(results):
+    """Median requests/s and latencies of several wrk runs, with all their errors."""
+    return {
+        "rps": median([each["rps"] for each in results]),
+        "p50": median([each["p50"] for each in results]),
+        "p99": median([each["p99"] for each in results]),
+        "errors": sum(each["errors"] for each in results),
+    }
+
+
 MIXED_SCRIPT = """
 paths = {%s}
 counter = 0
@@ -384,7 +422,7 @@ def print_table(rows):
                 milliseconds(page["p99"]),
                 str(page["errors"] + static["errors"]),
                 f"{static['rps']:.0f}",
-                f"{page['rps'] / static['rps']:.2f}" if static["rps"] else "-",
+                f"{row['ratio']:.2f}" if row.get("ratio") is not None else "-",
             )
         )
     print_aligned(lines)
@@ -425,15 +463,12 @@ def main():
         print(
             f"Serving on {base}: {args.workers} sync workers, production settings, "
             f"cache {'Redis' if env.get('REDIS_URL') else 'in-process memory'}; "
-            f"{args.connections} connections, {args.duration} s per address\n",
+            f"{args.connections} connections, {args.rounds} rounds of {args.duration} s per address\n",
             flush=True,
         )
         for page in pages:
             result = {**page, "cache": warm(base + page["url"], args.workers)}
-            result["page"] = load(args, base + page["url"], args.duration)
-            drain(base + page["static_url"])
-            result["static"] = load(args, base + page["static_url"], args.duration)
-            drain(base + page["static_url"])
+            result.update(paired_load(args, base + page["url"], base + page["static_url"]))
             rows.append(result)
             print(
                 f"  {page['label']}: {result['page']['rps']:.0f} req/s (cache {result['cache']}), "

@@ -6,17 +6,21 @@ Wagtail's routing run. What it promises:
 - **Fidelity.** A hit answers with the status, headers and body of the response
   that was stored; only `Date` and the `X-Page-Cache` marker differ. Only whole,
   non-streaming 200 answers to GET are stored, and only when they set no cookie
-  and render no CSRF token: HEAD, file, range (206) and streaming responses never
-  are. A stored page answers a HEAD with its headers and no body.
+  and render no CSRF token or script nonce: HEAD, file, range (206) and streaming
+  responses never are. The page cache sits below the security middleware and above
+  the policy headers' (CSP, Permissions-Policy), so a hit carries the policies the
+  page was served with, without building them again. A stored page answers a HEAD with its headers and no body.
 - **A bounded key space.** The key is the host (lower case, one of ALLOWED_HOSTS),
   the path, and the values of the query parameters the page reads: each process
   learns which parameters a path's view asks for (`request.GET` records what is
   read during a render), and drops the others from the key, so `?x=1`, `?x=2`…
   all get the page without them. A render of a request that carried a parameter
   its view never asked for is not stored (the page might echo it). Each path keeps
-  at most `PAGE_CACHE_MAX_VARIANTS` stored variants per content version. A
-  session cookie that is invalid or expired does not bypass the cache; only a
-  live session (an editor, or a visitor with a message to show) does.
+  at most `PAGE_CACHE_MAX_VARIANTS` stored variants per content version. The
+  values of the settings named in `PAGE_CACHE_KEY_SETTINGS` (archive mode) are
+  part of the key too: a process started with other values never serves a page
+  stored under the old ones. A session cookie that is invalid or expired does
+  not bypass the cache; only a live session (an editor, or a visitor with a message to show) does.
 - **Precise invalidation.** Entries carry the content version in their key and
   the versions of the tags they depend on (caching/content_version.py): a publish
   renews every page, a registration only the pages that show that event's places.
@@ -85,6 +89,9 @@ def cacheable_response(request, response):
     # "Vary: Cookie" because templates look at request.user; requests with a
     # live session never reach the cache, so that alone is no reason to skip.)
     if request.META.get("CSRF_COOKIE_NEEDS_UPDATE"):
+        return False
+    # A script nonce is worth something only if each answer has its own.
+    if "'nonce-" in response.get("Content-Security-Policy", ""):
         return False
     control = response.get("Cache-Control", "").lower()
     return not any(word in control for word in ("private", "no-store", "no-cache"))
@@ -157,9 +164,15 @@ def _place(request):
     return host.lower().rstrip("."), request.path
 
 
+def _site_state():
+    """The values of the settings that change what every page says (PAGE_CACHE_KEY_SETTINGS,
+    e.g. archive mode): a page stored under other values is never served."""
+    return tuple(repr(getattr(settings, name, None)) for name in getattr(settings, "PAGE_CACHE_KEY_SETTINGS", ()))
+
+
 def _key(version, place, query, names):
     kept = sorted((name, query.getlist(name)) for name in names if name in query)
-    raw = repr((place, sorted(names), kept))
+    raw = repr((place, sorted(names), kept, _site_state()))
     return f"page-cache:{version}:{hashlib.sha256(raw.encode()).hexdigest()}"
 
 

@@ -14,6 +14,7 @@ from django.conf import settings
 from django.db.models import Count, Q
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
 from wagtail.models import Locale
 
 from . import structured_data
@@ -85,15 +86,21 @@ def item_detail(request, framework_code, item_code):
         code=item_code,
     )
     locale = item.locale
+    trail = [
+        (f"{ancestor.code} {ancestor.name}", reverse("competences:item", args=[item.framework.code, ancestor.code]))
+        for ancestor in ancestors(item)
+    ]
+    alignments = alignments_for(item, locale)
     return render(
         request,
         "competences/item_detail.html",
         {
             "item": item,
+            "has_proposed_alignments": any(row["proposed"] for row in alignments),
             "framework": item.framework,
-            "ancestors": ancestors(item),
+            "ancestor_trail": trail,
             "children": item.children.order_by("sort_order", "code"),
-            "alignments": alignments_for(item, locale),
+            "alignments": alignments,
             "linked_pages": linked_pages(item, locale),
             "structured_data": [structured_data.defined_term(item, request)],
             "available_languages": available,

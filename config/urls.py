@@ -47,6 +47,7 @@ urlpatterns += i18n_patterns(
     path("feeds/<slug:kind>/rss.xml", LatestPagesFeed(), name="feed_rss"),
     path("feeds/<slug:kind>/atom.xml", LatestPagesAtomFeed(), name="feed_atom"),
     path("framework/", include("competences.urls")),
+    path("alerts/", include("alerts.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

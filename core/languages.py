@@ -2,11 +2,11 @@
 
 from django.conf import settings
 from django.conf.locale import LANG_INFO
-from django.db.models import Exists, F, OuterRef, Q
-from django.db.models.functions import Length, Substr
 from django.urls import reverse, translate_url
 from django.utils.translation import get_language, override
-from wagtail.models import Locale, Page, PageViewRestriction, Site
+from wagtail.models import Locale, Page, Site
+
+from core.visibility import EVERY_LANGUAGE, visible
 
 UNTRANSLATED_PARAM = "untranslated"
 
@@ -40,16 +40,6 @@ def ensure_locales():
     return created
 
 
-def restricted_q():
-    """Pages under a view restriction (on themselves or an ancestor), as a condition
-    evaluated in the page query itself: `.public()` costs a query of its own to
-    list every restriction first."""
-    restricted = PageViewRestriction.objects.annotate(page_path_length=Length("page__path")).filter(
-        page__path=Substr(OuterRef("path"), 1, F("page_path_length"))
-    )
-    return Q(Exists(restricted))
-
-
 def live_translations(page):
     """The page's live translations, keyed by language code, itself included.
 
@@ -58,13 +48,7 @@ def live_translations(page):
     """
     cached = getattr(page, "_live_translations", None)
     if cached is None:
-        translations = (
-            page.get_translations(inclusive=True)
-            .live()
-            .filter(alias_of__isnull=True)
-            .exclude(restricted_q())
-            .select_related("locale")
-        )
+        translations = visible(page.get_translations(inclusive=True), EVERY_LANGUAGE).select_related("locale")
         cached = {p.locale.language_code: p for p in translations}
         page._live_translations = cached
     return cached

@@ -56,6 +56,7 @@ COORDINATOR_MODELS = [
 PERSONAL_DATA_MODELS = [
     ("events", "registration"),
     ("publications", "printrequest"),
+    ("alerts", "subscription"),
 ]
 
 

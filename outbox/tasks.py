@@ -36,6 +36,8 @@ def serialise(email):
         "subject": plain_subject(email.subject),
         "body": email.body,
         "attachments": [_attachment(*attachment) for attachment in email.attachments],
+        # Extra headers, e.g. List-Unsubscribe on the alerts' digests.
+        "headers": dict(email.extra_headers),
     }
 
 
@@ -48,6 +50,7 @@ def deserialise(message):
         cc=message.get("cc"),
         bcc=message.get("bcc"),
         reply_to=message.get("reply_to"),
+        headers=message.get("headers") or None,
     )
     for attachment in message.get("attachments", []):
         content = base64.b64decode(attachment["base64"]) if "base64" in attachment else attachment["text"]

@@ -22,10 +22,11 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from competences.fields import CompetencesMixin
 from core import structured_data
+from core.examples import ExampleMixin
 from core.fields import ChoiceListField
-from core.languages import restricted_q
 from core.pages import BasePage
-from core.translated import linked_in_locale
+from core.translated import in_locale, linked_in_locale, one_in_locale
+from core.visibility import visible
 from partners.models import Partner, Project
 
 from . import compare, filters, queries
@@ -52,12 +53,7 @@ class CaseStudyIndexPage(RoutablePageMixin, BasePage):
 
     def cases(self):
         """The live cases of this index's language (any depth below it)."""
-        return (
-            CaseStudyPage.objects.live()
-            .descendant_of(self)
-            .filter(locale_id=self.locale_id, alias_of__isnull=True)
-            .exclude(restricted_q())
-        )
+        return visible(CaseStudyPage.objects.descendant_of(self), self.locale_id)
 
     def get_sitemap_urls(self, request=None):
         """The library, plus its partnership overview and each project and partner page."""
@@ -148,7 +144,7 @@ class CaseStudyIndexPage(RoutablePageMixin, BasePage):
         return TemplateResponse(request, "practices/partner.html", context)
 
 
-class CaseStudyPage(RoutablePageMixin, CompetencesMixin, BasePage):
+class CaseStudyPage(ExampleMixin, RoutablePageMixin, CompetencesMixin, BasePage):
     project = models.ForeignKey(
         "partners.Project",
         verbose_name=_("source project"),
@@ -198,11 +194,6 @@ class CaseStudyPage(RoutablePageMixin, CompetencesMixin, BasePage):
         help_text=_("The label or award, e.g. the programme's good practice."),
     )
     good_practice_year = models.PositiveSmallIntegerField(_("label year"), null=True, blank=True)
-    is_example = models.BooleanField(
-        _("example case"),
-        default=False,
-        help_text=_("Written to illustrate the platform, not documented by the partner."),
-    )
 
     content_panels = BasePage.content_panels + [
         MultiFieldPanel(
@@ -283,7 +274,7 @@ class CaseStudyPage(RoutablePageMixin, CompetencesMixin, BasePage):
             SynchronizedField("good_practice", overridable=False),
             TranslatableField("good_practice_label"),
             SynchronizedField("good_practice_year", overridable=False),
-            SynchronizedField("is_example", overridable=False),
+            *ExampleMixin.example_fields,
         ]
     )
 
@@ -313,16 +304,13 @@ class CaseStudyPage(RoutablePageMixin, CompetencesMixin, BasePage):
             if isinstance(linked, models.QuerySet):
                 cached = linked_in_locale(linked, self.locale)
             else:  # links edited in memory (a preview)
-                cached = queries.localized_snippets(list(linked), self.locale)
+                cached = in_locale(linked, self.locale)
             self._localized_partners = cached
         return cached
 
     @property
     def localized_project(self):
-        project = self.project
-        if project is None or project.locale_id == self.locale_id:
-            return project
-        return queries.localized_snippets([project], self.locale)[0]
+        return one_in_locale(self.project, self.locale_id)
 
     @property
     def methods(self):

@@ -10,7 +10,7 @@ from django.utils.translation import override as language_override
 from wagtail.contrib.sitemaps import Sitemap
 from wagtail.models import Page
 
-from core.languages import restricted_q
+from core.visibility import EVERY_LANGUAGE, visible
 
 
 class MultilingualSitemap(Sitemap):
@@ -20,9 +20,7 @@ class MultilingualSitemap(Sitemap):
 
     def items(self):
         return (
-            Page.objects.live()
-            .exclude(restricted_q())
-            .filter(depth__gt=1, alias_of__isnull=True)
+            visible(Page.objects.filter(depth__gt=1), EVERY_LANGUAGE)
             .select_related("locale")
             .order_by("path")
             .only(
@@ -42,9 +40,7 @@ class MultilingualSitemap(Sitemap):
         pages = list(self.paginator.page(page).object_list)
         siblings = defaultdict(dict)
         for translation in (
-            Page.objects.live()
-            .exclude(restricted_q())
-            .filter(translation_key__in={p.translation_key for p in pages}, alias_of__isnull=True)
+            visible(Page.objects.filter(translation_key__in={p.translation_key for p in pages}), EVERY_LANGUAGE)
             .select_related("locale")
             .only("id", "url_path", "translation_key", "locale", "path", "depth")
         ):
@@ -78,9 +74,7 @@ class MultilingualSitemap(Sitemap):
             return []
         translations = {
             page.locale.language_code: page.specific
-            for page in Page.objects.live()
-            .exclude(restricted_q())
-            .filter(translation_key=item.translation_key, alias_of__isnull=True)
+            for page in visible(Page.objects.filter(translation_key=item.translation_key), EVERY_LANGUAGE)
             .select_related("locale")
         }
         routes = {code: set(page.sitemap_routes()) for code, page in translations.items()}

@@ -79,6 +79,18 @@ def _routes(model, locale):
         printed = next((publication for publication in pages if publication.stock is not None), None)
         if printed is not None:
             routes.append(("copy request form", _url(printed, "request/")))
+    elif label == "badges.BadgesIndexPage":
+        from badges.claiming import make_token
+        from badges.models import Award
+
+        routes.append(("badge verification", _url(page, "verify/")))
+        awards = Award.objects.filter(is_example=True, status__revoked_at__isnull=True).order_by("pk")
+        claimed = awards.first()
+        if claimed is not None:
+            routes.append(("badge claim", _url(page, f"claim/{make_token(claimed)}/")))
+        public = awards.filter(is_public=True).first()
+        if public is not None:
+            routes.append(("public badge", _url(page, f"awards/{public.public_id}/")))
     return [(name, url) for name, url in routes if url]
 
 

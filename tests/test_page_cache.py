@@ -106,7 +106,16 @@ def test_cached_pages_keep_the_security_headers(client):
     response = client.get("/en/about/")
     assert response["X-Page-Cache"] == "hit"
     assert "script-src 'self'" in response["Content-Security-Policy"]
+    assert "camera=()" in response["Permissions-Policy"]
     assert response["X-Content-Type-Options"] == "nosniff"
+
+
+def test_a_page_whose_policy_carries_a_script_nonce_is_never_cached(rf):
+    from django.http import HttpResponse
+
+    with_nonce = HttpResponse("<script nonce='abc'></script>")
+    with_nonce["Content-Security-Policy"] = "script-src 'self' 'nonce-abc'"
+    assert not page_cache.cacheable_response(rf.get("/en/about/"), with_nonce)
 
 
 def test_a_page_with_a_csrf_token_is_never_cached(rf):

@@ -104,8 +104,20 @@ def build_badges(ctx):
             achievement__translation_key=page.translation_key, recipient_email=entry["email"]
         ).first()
         if award is None:
-            award = issuing.award_badge(page, entry["name"], entry["email"], entry["evidence"], is_example=True)
+            # Example recipients get no e-mail.
+            award = issuing.award_badge(
+                page,
+                entry["name"],
+                entry["email"],
+                entry["evidence"],
+                is_example=True,
+                language=entry.get("language", "en"),
+                notify=False,
+            )
             awarded += 1
+        if award.is_public != bool(entry.get("public")):
+            award.is_public = bool(entry.get("public"))
+            award.save(update_fields=["is_public"])
         if entry.get("revoke") and not award.is_revoked:
             issuing.revoke(award, entry["revoke"])
     ctx.log(f"  {awarded} example awards to example.org recipients")

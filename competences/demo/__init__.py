@@ -64,7 +64,13 @@ def build_alignments(ctx):
         Alignment.objects.update_or_create(
             source=_item(ctx, entry["source"]),
             target=_item(ctx, entry["target"]),
-            defaults={"relation": entry["relation"], "note": entry.get("note", "")},
+            defaults={
+                "relation": entry["relation"],
+                "note": entry.get("note", ""),
+                # Proposed for the demo: shown as proposed until a coordinator confirms them.
+                "approved": entry.get("approved", False),
+                "is_example": entry.get("is_example", True),
+            },
         )
     ctx.log(f"  {len(alignments)} alignments between frameworks")
 

@@ -26,6 +26,7 @@ def build_speakers(ctx):
             Speaker,
             {"name": entry["name"]},
             {code: entry[code] for code in written_languages(entry)},
+            is_example=entry.get("is_example", True),  # fictional people
         )
         ctx.objects[f"speaker:{entry['key']}"] = speaker
     ctx.log(f"  {len(_data()['speakers'])} speakers in every language")
@@ -36,7 +37,7 @@ def _local(value, zone):
 
 
 def _dates(entry, today):
-    """Start, end and registration window; the conference is placed relative to today."""
+    """Start, end and registration window; the upcoming example event is placed relative to today."""
     zone = zoneinfo.ZoneInfo(entry["time_zone"])
     if "starts_in_days" in entry:
         day = today + timedelta(days=entry["starts_in_days"])
@@ -127,7 +128,11 @@ def build_events(ctx):
         }
         synced = {
             "kind": entry["kind"],
-            "host_partner": Partner.objects.get(locale=ctx.default_locale, name=entry["host"]),
+            "host_partner": Partner.objects.get(locale=ctx.default_locale, name=entry["host"])
+            if entry.get("host")
+            else None,
+            # The dates, venues, programmes and figures are the demo's: examples unless the data say otherwise.
+            "is_example": entry.get("is_example", True),
             "region": entry["region"],
             "event_language": entry["event_language"],
             "time_zone": entry["time_zone"],

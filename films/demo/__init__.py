@@ -108,6 +108,14 @@ def _build_film(ctx, key, index, values, related, synced, competences):
     return page
 
 
+def _project(ctx, acronym):
+    from partners.models import Project
+
+    if not acronym:
+        return None
+    return Project.objects.filter(locale=ctx.default_locale, acronym=acronym).first()
+
+
 def build_films(ctx):
     data = _content()
     index = ctx.page_in_all_languages("films", FilmIndexPage, ctx.pages["home"], data["index"], show_in_menus=True)
@@ -122,6 +130,9 @@ def build_films(ctx):
             "poster": _poster(title, f"STEPS film {number} of {len(entries)}", entry["colour"], slug),
             "duration": entry["seconds"],
             "spoken_language": entry.get("spoken_language", "zxx"),
+            "source_project": _project(ctx, entry.get("project")),
+            # The films were made for the demo (title cards): examples unless the data say otherwise.
+            "is_example": entry.get("is_example", True),
         }
         competences = _competences(entry.get("competences", []))
         related = entry.get("related", [])

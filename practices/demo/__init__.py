@@ -44,7 +44,10 @@ def case_values(entry, code):
 
 
 def synced_values(entry):
-    return {name: entry[name] for name in SYNCED if name in entry}
+    values = {name: entry[name] for name in SYNCED if name in entry}
+    # The cases state results the partners have not documented here: examples unless the data say otherwise.
+    values.setdefault("is_example", True)
+    return values
 
 
 class _Lookups:

@@ -173,9 +173,14 @@ def _requests(page, entries, scale):
                 consent_at=created,
                 consent_version=personal_data.CONSENT_VERSION,
                 created_at=created,
+                is_example=True,  # fake readers: never counted towards the printed-copies target
             )
         )
     PrintRequest.objects.bulk_create(new)
+    # Requests an earlier load made are example records too.
+    PrintRequest.objects.filter(stock=stock, email__in=[row["email"] for row in rows], is_example=False).update(
+        is_example=True
+    )
     with transaction.atomic():
         # The allocation always equals the copies held by requested and sent requests.
         stock = PrintStock.objects.select_for_update().get(pk=stock.pk)

@@ -229,6 +229,39 @@ def write_public_api(client, role):
     return ALLOWED if any(answer.status_code < 400 for answer in answers) else REFUSED
 
 
+# --- Deposits and alert subscriptions (coordinators' admin views) ----------------------------
+
+
+def open_deposits(client, role):
+    from deposits import datacite
+
+    key = datacite.items()[0].key
+    answers = [
+        client.get(reverse("deposits_index")),
+        client.get(reverse("deposits_metadata", args=[key])),
+        client.get(reverse("deposits_package", args=[key])),
+        client.get(reverse("deposits_export", args=["keep-eu"])),
+    ]
+    return ALLOWED if all(answer.status_code == 200 for answer in answers) else REFUSED
+
+
+def record_deposit_doi(client, role):
+    from deposits import datacite
+    from deposits.models import Deposit
+
+    item = datacite.items()[0]
+    client.post(reverse("deposits_record", args=[item.key]), {"doi": "10.5281/zenodo.42", "record_url": ""})
+    return ALLOWED if Deposit.objects.filter(page_id=item.page.pk, doi="10.5281/zenodo.42").exists() else REFUSED
+
+
+def see_alert_subscriptions(client, role):
+    from alerts.models import Subscription
+
+    Subscription.objects.create(email="role-matrix@example.org", language="fr", kinds=["methods"])
+    response = client.get(reverse("alert_subscriptions:index"))
+    return ALLOWED if response.status_code == 200 and b"role-matrix@example.org" in response.content else REFUSED
+
+
 # --- The coordinators' snippets --------------------------------------------------------------
 
 
@@ -355,6 +388,9 @@ MATRIX = [
     Row("Publish through the admin's page API", publish_through_admin_api, [R, R, R, R, R, A]),
     Row("Read the public API (/api/v2/)", read_public_api, [A, A, A, A, A, A]),
     Row("Write through the public API (POST, PUT, PATCH, DELETE)", write_public_api, [R, R, R, R, R, R]),
+    Row("Open the deposits, their DataCite JSON, packages and exports", open_deposits, [R, R, R, R, R, A]),
+    Row("Record the DOI of a deposit", record_deposit_doi, [R, R, R, R, R, A]),
+    Row("See the alert subscriptions", see_alert_subscriptions, [R, R, R, R, R, A]),
 ]
 for _snippet in SNIPPETS:
     MATRIX += [

@@ -12,26 +12,23 @@ import threading
 
 import pytest
 from django.core import mail
-from django.db import connection, connections
+from django.db import connections
 
 from events import registration as service
 from events.models import EventPage, Registration
+from tests.concurrency import postgres_only
 
 THREADS = 24
 PLACES = 5
 
-pytestmark = pytest.mark.skipif(
-    connection.vendor != "postgresql",
-    reason="Concurrency is tested on PostgreSQL (production); SQLite has no row locks and its in-memory "
-    "test database cannot be shared between threads. Run with DATABASE_URL=postgres://…",
-)
+pytestmark = postgres_only
 
 
 @pytest.fixture
 def committed_db(django_db_setup, django_db_blocker):
     """Autocommit access to the session's demo database, restored afterwards."""
     with django_db_blocker.unblock():
-        english = EventPage.objects.get(locale__language_code="en", slug="final-conference")
+        english = EventPage.objects.get(locale__language_code="en", slug="registration-example")
         translations = EventPage.objects.filter(translation_key=english.translation_key)
         capacities = dict(translations.values_list("pk", "capacity"))
         try:

@@ -63,6 +63,9 @@ def download_urls(language):
             urls.append((f"{kind} RSS", reverse("feed_rss", args=[kind])))
             urls.append((f"{kind} Atom", reverse("feed_atom", args=[kind])))
         urls.append(("search", reverse("search")))
+        urls.append(("alerts form", reverse("alerts:subscribe")))
+        urls.append(("alerts confirm link", reverse("alerts:confirm", args=["not-a-token"])))
+        urls.append(("alerts unsubscribe link", reverse("alerts:unsubscribe", args=["not-a-token"])))
         urls.append(("suggestions", reverse("search_suggest")))
     return [(label, url) for label, url in urls if url]
 

@@ -1,4 +1,4 @@
-"""The two public forms (event registration, printed-copy request) never answer a 5xx.
+"""The public forms (event registration, printed-copy request, alerts) never answer a 5xx.
 
 Generated submissions: garbage, huge, repeated and missing fields, unknown fields,
 broken bodies and content types, with and without the CSRF token, from any address
@@ -19,7 +19,7 @@ from .strategies import as_wsgi, hostile_values, ip_addresses
 
 pytestmark = pytest.mark.django_db
 
-FORM_LABELS = ("registration form", "copy request form")
+FORM_LABELS = ("registration form", "copy request form", "alerts form")
 
 # Plausible answers, so that some submissions get past validation and reach the service.
 PLAUSIBLE = {
@@ -32,6 +32,7 @@ PLAUSIBLE = {
     "address": "1 High Street\nME1 1AA Rochester",
     "country": "GB",
     "copies": "1",
+    "kinds": "methods",
 }
 FIELDS = (*PLAUSIBLE, "website_url", "csrfmiddlewaretoken")
 

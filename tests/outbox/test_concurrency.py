@@ -15,46 +15,24 @@ import queue as queues
 import threading
 
 import pytest
-from django.db import connection, connections
+from django.db import connections
 from django.test import Client
 
 from events.models import EventPage, Registration
 from outbox import queue
+from tests.concurrency import in_thread, postgres_only
 
 PEOPLE = 215
 PLACES = 200
 THREADS = 16  # connections at once; each thread registers many people in turn
 PREFIX = "rush-outbox"
 
-pytestmark = [
-    pytest.mark.django_db,
-    pytest.mark.skipif(
-        connection.vendor != "postgresql",
-        reason="Concurrency is tested on PostgreSQL (production); SQLite has no row locks and its in-memory "
-        "test database cannot be shared between threads. Run with DATABASE_URL=postgres://…",
-    ),
-]
-
-
-def in_thread(function):
-    """Run `function` on a connection of its own, which commits."""
-    outcome = {}
-
-    def run():
-        try:
-            outcome["value"] = function()
-        finally:
-            connections.close_all()
-
-    thread = threading.Thread(target=run)
-    thread.start()
-    thread.join()
-    return outcome.get("value")
+pytestmark = [pytest.mark.django_db, postgres_only]
 
 
 @pytest.fixture
 def conference(outbox_settings):
-    english = EventPage.objects.get(locale__language_code="en", slug="final-conference")
+    english = EventPage.objects.get(locale__language_code="en", slug="registration-example")
     key = english.translation_key
     registrations = Registration.objects.filter(roster__translation_key=key)
     assert not registrations.filter(status="waiting").exists()

@@ -10,45 +10,23 @@ import threading
 import uuid
 
 import pytest
-from django.db import connection, connections
+from django.db import connections
 
 from publications.models import PrintRequest, PrintStock
+from tests.concurrency import in_thread, postgres_only
 
 THREADS = 20
 COPIES = 3
 STOCK = 10
 
 
-def _in_thread(function, *args):
-    result = {}
-
-    def run():
-        try:
-            result["value"] = function(*args)
-        except Exception as exc:  # reported in the main thread
-            result["error"] = exc
-        finally:
-            connections.close_all()
-
-    thread = threading.Thread(target=run)
-    thread.start()
-    thread.join()
-    if "error" in result:
-        raise result["error"]
-    return result.get("value")
-
-
+@postgres_only
 @pytest.mark.django_db
 def test_concurrent_requests_never_over_allocate(publications):
-    if connection.vendor != "postgresql":
-        pytest.skip(
-            "Needs PostgreSQL (DATABASE_URL=postgres://…): SQLite's in-memory test database is not shared "
-            "between threads and has no row locks, so real concurrency cannot be exercised there."
-        )
     from publications import printing
 
     key = uuid.uuid4()
-    stock = _in_thread(lambda: PrintStock.objects.create(publication_key=key, title="Concurrency test", total=STOCK))
+    stock = in_thread(lambda: PrintStock.objects.create(publication_key=key, title="Concurrency test", total=STOCK))
     barrier = threading.Barrier(THREADS)
     outcomes, errors = [], []
 
@@ -84,7 +62,7 @@ def test_concurrent_requests_never_over_allocate(publications):
             statuses = list(PrintRequest.objects.filter(stock=fresh).values_list("status", "copies"))
             return fresh.allocated, statuses
 
-        allocated, statuses = _in_thread(check)
+        allocated, statuses = in_thread(check)
         held = sum(copies for status, copies in statuses if status in PrintRequest.ALLOCATING)
         assert allocated <= STOCK
         assert allocated == held
@@ -96,4 +74,4 @@ def test_concurrent_requests_never_over_allocate(publications):
             PrintRequest.objects.filter(stock_id=stock.pk).delete()
             PrintStock.objects.filter(pk=stock.pk).delete()
 
-        _in_thread(cleanup)
+        in_thread(cleanup)

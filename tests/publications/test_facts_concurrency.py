@@ -9,41 +9,19 @@ the threads change is put back by the threads' own connections afterwards.
 import threading
 
 import pytest
-from django.db import connection, connections
+from django.db import connections
 
 from publications.models import PrintRequest, PrintStock, PublicationPage
+from tests.concurrency import in_thread, postgres_only
 
 THREADS = 20
 COPIES = 3
 STOCK = 10
 
 
-def _in_thread(function, *args):
-    result = {}
-
-    def run():
-        try:
-            result["value"] = function(*args)
-        except Exception as exc:  # reported in the main thread
-            result["error"] = exc
-        finally:
-            connections.close_all()
-
-    thread = threading.Thread(target=run)
-    thread.start()
-    thread.join()
-    if "error" in result:
-        raise result["error"]
-    return result.get("value")
-
-
+@postgres_only
 @pytest.mark.django_db
 def test_requests_through_two_languages_never_over_allocate_the_source_stock(publications):
-    if connection.vendor != "postgresql":
-        pytest.skip(
-            "Needs PostgreSQL (DATABASE_URL=postgres://…): SQLite's in-memory test database is not shared "
-            "between threads and has no row locks, so real concurrency cannot be exercised there."
-        )
     from publications import printing
 
     english, french = publications["en"], publications["fr"]
@@ -54,7 +32,7 @@ def test_requests_through_two_languages_never_over_allocate_the_source_stock(pub
         PrintStock.objects.filter(pk=stock.pk).update(total=stock.allocated + STOCK)
         return stock.pk, before
 
-    stock_id, (total_before, allocated_before, french_copies_before) = _in_thread(prepare)
+    stock_id, (total_before, allocated_before, french_copies_before) = in_thread(prepare)
     barrier = threading.Barrier(THREADS + 1)
     outcomes, errors = [], []
 
@@ -103,7 +81,7 @@ def test_requests_through_two_languages_never_over_allocate_the_source_stock(pub
             mine = PrintRequest.objects.filter(stock=stock, email__startswith="copyrush")
             return stock.total, stock.allocated, list(mine.values_list("status", "copies", "language"))
 
-        total, allocated, requests = _in_thread(check)
+        total, allocated, requests = in_thread(check)
         assert total == allocated_before + STOCK  # the French print run changed nothing
         assert allocated <= total
         held = sum(copies for status, copies, _language in requests if status in PrintRequest.ALLOCATING)
@@ -117,4 +95,4 @@ def test_requests_through_two_languages_never_over_allocate_the_source_stock(pub
             PrintStock.objects.filter(pk=stock_id).update(total=total_before, allocated=allocated_before)
             PublicationPage.objects.filter(pk=french.pk).update(printed_copies=french_copies_before)
 
-        _in_thread(cleanup)
+        in_thread(cleanup)

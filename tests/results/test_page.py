@@ -13,7 +13,7 @@ from tests.languages import WRITTEN
 
 from .conftest import page_figures, soup
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("demo_as_records")]
 
 
 

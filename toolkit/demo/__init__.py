@@ -2,8 +2,9 @@
 
 The methods were written for this platform, after the approaches of the source
 projects (strengths-based work, outreach, job-application training, company
-visits, open-badge self-assessment, action planning, SME mentoring...). They are
-translated through wagtail-localize, as an editor would.
+visits, open-badge self-assessment, action planning, SME mentoring...), so every
+one is flagged as an example (core/examples.py). They are translated through
+wagtail-localize, as an editor would.
 
 With `load_demo --scale N`, (N-1) numbered copies of every method are added for
 benchmarks, written cheaply by `demo.scaled` (same translation key, the
@@ -98,6 +99,8 @@ def synced_values(entry):
         "group_size_max": entry["group_size"][1],
         "languages": entry.get("languages", [code for code in written_languages(entry) if code in Language.values]),
         "licence": entry.get("licence", Licence.CC_BY),
+        # Written for the demo after the projects' approaches: examples unless the data say otherwise.
+        "is_example": entry.get("is_example", True),
     }
 
 

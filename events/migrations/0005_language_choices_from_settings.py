@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('events', '0003_facts_from_source_page'),
+        ('events', '0004_eventpage_is_example_speaker_is_example'),
     ]
 
     operations = [

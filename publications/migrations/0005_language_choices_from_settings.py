@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('publications', '0003_printed_edition_from_source_page'),
+        ('publications', '0004_printrequest_is_example_publicationpage_is_example'),
     ]
 
     operations = [

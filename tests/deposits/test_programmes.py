@@ -1,0 +1,59 @@
+"""The results in the fields of the Erasmus+ Project Results Platform and of keep.eu."""
+
+import csv
+import io
+
+import pytest
+from django.urls import reverse
+
+from deposits import programmes
+from practices.models import CaseStudyPage
+
+pytestmark = pytest.mark.django_db
+
+
+def exported(client, platform, scope="all"):
+    response = client.get(reverse("deposits_export", args=[platform]), {"scope": scope})
+    assert response.status_code == 200
+    assert response["Content-Type"] == "text/csv; charset=utf-8"
+    return list(csv.DictReader(io.StringIO(response.content.decode("utf-8-sig"))))
+
+
+@pytest.mark.parametrize("platform", ["erasmus-plus", "keep-eu"])
+def test_each_platform_gets_its_own_columns(coordinator_client, platform):
+    rows = exported(coordinator_client, platform)
+    assert list(rows[0]) == [heading for _name, heading in programmes.PLATFORMS[platform]]
+
+
+def test_the_cluster_lists_its_publication_films_toolkit_methods_and_cases(coordinator_client):
+    rows = exported(coordinator_client, "keep-eu", "cluster")
+    assert {row["Project acronym"] for row in rows} == {"STEPS"}
+    types = {row["Output type"] for row in rows}
+    assert {"Publication", "Film", "Toolkit", "Training method"} <= types
+    assert rows[0]["Lead partner"] and rows[0]["Output link"].startswith("http://testserver/en/")
+
+
+def test_each_project_lists_the_methods_and_cases_drawn_from_it(coordinator_client):
+    project = programmes.projects().exclude(reference="").first() or programmes.projects().first()
+    rows = exported(coordinator_client, "erasmus-plus", project.acronym)
+    assert {row["Project Acronym"] for row in rows} == {project.acronym}
+    assert rows[0]["Project Identifier"] == project.reference
+
+
+def test_example_cases_are_not_exported(coordinator_client):
+    examples = CaseStudyPage.objects.filter(is_example=True, locale__language_code="en", live=True)
+    assert examples.exists()
+    titles = {row["Output title"] for row in exported(coordinator_client, "keep-eu")}
+    assert not titles & set(examples.values_list("title", flat=True))
+
+
+def test_a_formula_in_a_title_is_written_as_text(coordinator_client):
+    case = CaseStudyPage.objects.filter(is_example=False, locale__language_code="en", live=True).first()
+    CaseStudyPage.objects.filter(pk=case.pk).update(title='=HYPERLINK("http://evil.example","Click")')
+    titles = {row["Output title"] for row in exported(coordinator_client, "keep-eu", "cluster")}
+    assert '\'=HYPERLINK("http://evil.example","Click")' in titles
+
+
+def test_an_unknown_platform_or_scope_is_not_found(coordinator_client):
+    assert coordinator_client.get(reverse("deposits_export", args=["elsewhere"])).status_code == 404
+    assert coordinator_client.get(reverse("deposits_export", args=["keep-eu"]), {"scope": "<x>"}).status_code == 404
