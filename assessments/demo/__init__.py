@@ -10,7 +10,6 @@ from demo.context import DemoDataError, load_yaml, written_languages
 from ..models import AssessmentIndexPage, QuestionnairePage
 
 
-
 def build_entr21_framework(ctx, data):
     """ENTR21's six competences as example items, each a close match of an existing item."""
     spec = data["entr21_framework"]
