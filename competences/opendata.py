@@ -235,6 +235,7 @@ class _Validator:
         self.languages = language_codes()
         self.default_locale = Locale.objects.get(language_code=settings.LANGUAGE_CODE)
         self.frameworks = {}
+        self.framework_languages = {}  # framework code -> the configured languages it is translated into
         self.seen = set()  # (framework code, item code) defined earlier in the file
         self.url_validator = URLValidator()
 
@@ -248,11 +249,9 @@ class _Validator:
                     "locale__language_code", flat=True
                 )
             )
-            missing = [lang for lang in self.languages if lang not in translated]
-            if missing:
-                raise FrameworkImportError(
-                    number, f"framework {code!r} has no {', '.join(missing)} translation; translate it first"
-                )
+            # A language the framework is not translated into yet (one just added to LANGUAGES)
+            # has empty columns; its items are translated once the framework is.
+            self.framework_languages[code] = [lang for lang in self.languages if lang in translated]
             self.frameworks[code] = framework
         return self.frameworks[code]
 
@@ -281,13 +280,24 @@ class _Validator:
             raise FrameworkImportError(
                 number, f"unknown level {level!r} (expected one of {', '.join(FrameworkItem.Level.values)})"
             )
-        names = {lang: values.get(f"name_{lang}", "") for lang in self.languages}
+        languages = self.framework_languages[framework_code]
+        untranslated = [
+            lang
+            for lang in self.languages
+            if lang not in languages and (values.get(f"name_{lang}") or values.get(f"description_{lang}"))
+        ]
+        if untranslated:
+            raise FrameworkImportError(
+                number,
+                f"framework {framework_code!r} has no {', '.join(untranslated)} translation; translate it first",
+            )
+        names = {lang: values.get(f"name_{lang}", "") for lang in languages}
         for lang, name in names.items():
             if not name:
                 raise FrameworkImportError(number, f"missing name_{lang}")
             if len(name) > FrameworkItem._meta.get_field("name").max_length:
                 raise FrameworkImportError(number, f"name_{lang} is too long")
-        descriptions = {lang: values.get(f"description_{lang}", "") for lang in self.languages}
+        descriptions = {lang: values.get(f"description_{lang}", "") for lang in languages}
         # A translation must have the same text fields as its source.
         if any(descriptions.values()) and not all(descriptions.values()):
             empty = [f"description_{lang}" for lang, text in descriptions.items() if not text]
@@ -366,7 +376,7 @@ def import_csv(stream):
                         name=row.names[lang],
                         description=row.descriptions[lang],
                     )
-                    for lang in validator.languages
+                    for lang in row.names
                     if lang != default
                 },
             )

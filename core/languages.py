@@ -2,8 +2,8 @@
 
 from django.conf import settings
 from django.conf.locale import LANG_INFO
-from django.urls import translate_url
-from django.utils.translation import get_language
+from django.urls import reverse, translate_url
+from django.utils.translation import get_language, override
 from wagtail.models import Locale, Page, Site
 
 from core.visibility import EVERY_LANGUAGE, visible
@@ -14,6 +14,12 @@ UNTRANSLATED_PARAM = "untranslated"
 def language_codes():
     """The configured language codes, the source language (LANGUAGE_CODE) first."""
     return [code for code, _name in settings.LANGUAGES]
+
+
+def language_choices():
+    """The configured languages as a model field's choices. A callable, so that migrations
+    refer to it rather than copy the list: adding a language needs no migration."""
+    return list(settings.LANGUAGES)
 
 
 def language_name(code):
@@ -78,7 +84,6 @@ def switcher_links(request, page=None):
         suffix = route_suffix(request, page)
         if suffix and request.META.get("QUERY_STRING"):
             suffix += "?" + request.META["QUERY_STRING"]
-    homes = None
     links = []
     for code, name in settings.LANGUAGES:
         available = True
@@ -87,11 +92,11 @@ def switcher_links(request, page=None):
         elif code in translations:
             url = translations[code].get_url(request) + suffix
         else:
+            # The language's home address (every language's home page is at its prefix), which
+            # says the page is not available there; no query needed to find it.
             available = False
-            if homes is None:
-                homes = language_homes(request)
-            home = homes.get(code)
-            url = f"{home.get_url(request)}?{UNTRANSLATED_PARAM}=1" if home else f"/{code}/"
+            with override(code):
+                url = f"{reverse('wagtail_serve', args=[''])}?{UNTRANSLATED_PARAM}=1"
         links.append({"code": code, "name": name, "url": url, "current": code == current, "available": available})
     return links
 

@@ -45,6 +45,7 @@ from competences.fields import CompetencesMixin
 from core.blocks import body_blocks
 from core.examples import ExampleMixin
 from core.fields import ChoiceListField
+from core.languages import language_choices
 from core.pages import BasePage
 from core.sources import SourceFieldPanel, SourceOnlyFieldsForm, is_source, source_rows
 from core.translated import in_locale
@@ -234,7 +235,7 @@ class EventPage(ExampleMixin, RoutablePageMixin, CompetencesMixin, BasePage):
         _("time zone"), max_length=40, choices=TIME_ZONES, default="Europe/Brussels", validators=[validate_time_zone]
     )
     event_language = models.CharField(
-        _("language spoken at the event"), max_length=10, choices=settings.LANGUAGES, default="en"
+        _("language spoken at the event"), max_length=10, choices=language_choices, default="en"
     )
     venue_name = models.CharField(_("venue"), max_length=200, blank=True)
     street_address = models.CharField(_("street address"), max_length=255, blank=True)
@@ -574,7 +575,7 @@ class Registration(models.Model):
         CANCELLED = "cancelled", _("Cancelled")
 
     roster = models.ForeignKey(Roster, verbose_name=_("event"), on_delete=models.PROTECT, related_name="registrations")
-    language = models.CharField(_("language"), max_length=10, choices=settings.LANGUAGES)
+    language = models.CharField(_("language"), max_length=10, choices=language_choices)
     name = models.CharField(_("name"), max_length=200)
     email = models.EmailField(_("email"), max_length=254)
     organisation = models.CharField(_("organisation"), max_length=200, blank=True)

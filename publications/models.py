@@ -43,6 +43,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 from caching.content_version import depends_on
 from competences.fields import CompetencesMixin
 from core.examples import ExampleMixin
+from core.languages import language_choices
 from core.licences import licence_field, licence_url
 from core.pages import BasePage
 from core.sources import SourceFieldPanel, SourceInlinePanel, SourceOnlyFieldsForm, is_source, source_rows
@@ -124,7 +125,7 @@ class PublicationPage(ExampleMixin, RoutablePageMixin, CompetencesMixin, BasePag
         _("ISBN of the printed edition"), max_length=20, blank=True, validators=[validate_isbn]
     )
     print_language = models.CharField(
-        _("language of the printed edition"), max_length=8, choices=settings.LANGUAGES, default="en"
+        _("language of the printed edition"), max_length=8, choices=language_choices, default="en"
     )
     printed_copies = models.PositiveIntegerField(
         _("copies printed"),
@@ -489,7 +490,7 @@ class Edition(Orderable):
     are read from the file whenever the document changes."""
 
     page = ParentalKey(PublicationPage, on_delete=models.CASCADE, related_name="editions")
-    language = models.CharField(_("language"), max_length=8, choices=settings.LANGUAGES)
+    language = models.CharField(_("language"), max_length=8, choices=language_choices)
     format = models.CharField(_("format"), max_length=8, choices=EditionFormat.choices, default=EditionFormat.PDF)
     document = models.ForeignKey(
         "wagtaildocs.Document",
@@ -632,7 +633,7 @@ class PrintRequest(ExampleMixin, models.Model):
     )
     status = models.CharField(_("status"), max_length=16, choices=Status.choices, default=Status.REQUESTED)
     copies = models.PositiveSmallIntegerField(_("copies"))
-    language = models.CharField(_("language"), max_length=8, choices=settings.LANGUAGES, default="en")
+    language = models.CharField(_("language"), max_length=8, choices=language_choices, default="en")
     name = models.CharField(_("name"), max_length=200)
     email = models.EmailField(_("email"))
     organisation = models.CharField(_("organisation"), max_length=200, blank=True)

@@ -5,12 +5,10 @@ and ESCO when the framework data has none."""
 from django.conf import settings
 
 from competences.models import Alignment, Framework, FrameworkItem
-from demo.context import DemoDataError, load_yaml
+from demo.context import DemoDataError, load_yaml, written_languages
 
 from ..coaching import setup_coach_groups
 from ..models import AssessmentIndexPage, QuestionnairePage
-
-LANGUAGES = ("en", "fr", "nl")
 
 
 def build_entr21_framework(ctx, data):
@@ -23,7 +21,7 @@ def build_entr21_framework(ctx, data):
         f"framework:{spec['code']}",
         Framework,
         {"code": spec["code"]},
-        {code: spec[code] for code in LANGUAGES},
+        {code: spec[code] for code in written_languages(spec)},
         sort_order=90,
         is_unverified=False,
     )
@@ -32,7 +30,7 @@ def build_entr21_framework(ctx, data):
             f"item:{spec['code']}:{entry['code']}",
             FrameworkItem,
             {"framework": framework, "code": entry["code"]},
-            {code: {"name": entry[code]} for code in LANGUAGES},
+            {code: {"name": entry[code]} for code in written_languages(entry)},
             parent=None,
             level=FrameworkItem.Level.COMPETENCE,
             sort_order=position,
@@ -108,7 +106,10 @@ def build_questionnaires(ctx):
         ctx.translate_page(
             key,
             page,
-            {code: _values(entry, code, items, data["scale"]) | {"framework": framework} for code in ctx.other_locales},
+            {
+                code: _values(entry, code, items, data["scale"]) | {"framework": framework}
+                for code in ctx.written_in(entry)
+            },
         )
     ctx.log(f"  {len(data['questionnaires'])} example questionnaires in every language")
 

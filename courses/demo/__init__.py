@@ -38,7 +38,7 @@ def build_badges(ctx, data, items):
             page.competences.set(wanted)
             page.save_revision().publish()
             page.refresh_from_db()
-        ctx.translate_page(key, page, {code: entry[code] for code in ctx.other_locales})
+        ctx.translate_page(key, page, {code: entry[code] for code in ctx.written_in(entry)})
 
 
 def _values(entry, code, items):
@@ -79,7 +79,7 @@ def build_courses(ctx):
             page.competences.set(outcomes)
             page.save_revision().publish()
             page.refresh_from_db()
-        ctx.translate_page(key, page, {code: _values(entry, code, items) for code in ctx.other_locales})
+        ctx.translate_page(key, page, {code: _values(entry, code, items) for code in ctx.written_in(entry)})
     ctx.log(f"  {len(data['courses'])} example courses in every language")
 
 

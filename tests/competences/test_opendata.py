@@ -103,26 +103,46 @@ def test_import_changes_names_in_every_language(client, tmp_path):
 
 
 HEADER = ",".join(csv_columns())
+THREE = {"en": "Three", "fr": "Trois", "nl": "Drie"}
+
+
+def line(framework="LifeComp", code="P1.3", level="outcome", parent="P1", names=THREE, descriptions=None, **cells):
+    """One CSV row in the export's columns (every configured language; those not given are empty)."""
+    values = {"framework": framework, "code": code, "level": level, "parent_code": parent, "is_example": "false"}
+    values |= {f"name_{lang}": text for lang, text in names.items()}
+    values |= {f"description_{lang}": text for lang, text in (descriptions or {}).items()}
+    values |= cells
+    buffer = io.StringIO()
+    csv.DictWriter(buffer, fieldnames=csv_columns(), restval="", lineterminator="").writerow(values)
+    return buffer.getvalue()
+
+
 GOOD = [
-    "LifeComp,P1.1,outcome,P1,Descriptor one,Descripteur un,Descriptor een,,,,,true",
-    "LifeComp,P1.2,outcome,P1,Descriptor two,Descripteur deux,Descriptor twee,,,,,true",
+    line(
+        code="P1.1", names={"en": "Descriptor one", "fr": "Descripteur un", "nl": "Descriptor een"}, is_example="true"
+    ),
+    line(
+        code="P1.2",
+        names={"en": "Descriptor two", "fr": "Descripteur deux", "nl": "Descriptor twee"},
+        is_example="true",
+    ),
 ]
 
 
 @pytest.mark.parametrize(
     ("bad_row", "reason"),
     [
-        ("LifeComp,P1.3,skill,P1,Three,Trois,Drie,,,,,false", "unknown level 'skill'"),
-        ("LifeComp,,outcome,P1,Three,Trois,Drie,,,,,false", "missing code"),
-        ("LifeComp,P1.3,outcome,P1,,Trois,Drie,,,,,false", "missing name_en"),
-        ("LifeComp,P1.3,outcome,P1,Three,,Drie,,,,,false", "missing name_fr"),
-        ("LifeComp,P1.3,outcome,P9,Three,Trois,Drie,,,,,false", "unknown parent 'P9'"),
-        ("NOPE,P1.3,outcome,P1,Three,Trois,Drie,,,,,false", "unknown framework 'NOPE'"),
-        ("LifeComp,P1.3,outcome,P1,Three,Trois,Drie,Text,,,,false", "missing description_fr, description_nl"),
-        ("LifeComp,P1.3,outcome,P1,Three,Trois,Drie,,,,not a uri,false", "invalid uri"),
-        ("LifeComp,P1.1,outcome,P1,Again,Encore,Opnieuw,,,,,false", "appears twice"),
-        ("LifeComp,P1 3,outcome,P1,Three,Trois,Drie,,,,,false", "invalid code 'P1 3'"),
-        ("LifeComp,P1.3,outcome,P1,Three,Trois,Drie,,,,,maybe", "is_example must be true or false"),
+        (line(level="skill"), "unknown level 'skill'"),
+        (line(code=""), "missing code"),
+        (line(names=THREE | {"en": ""}), "missing name_en"),
+        (line(names=THREE | {"fr": ""}), "missing name_fr"),
+        (line(parent="P9"), "unknown parent 'P9'"),
+        (line(framework="NOPE"), "unknown framework 'NOPE'"),
+        (line(descriptions={"en": "Text"}), "missing description_fr, description_nl"),
+        (line(uri="not a uri"), "invalid uri"),
+        (line(code="P1.1", names={"en": "Again", "fr": "Encore", "nl": "Opnieuw"}), "appears twice"),
+        (line(code="P1 3"), "invalid code 'P1 3'"),
+        (line(is_example="maybe"), "is_example must be true or false"),
     ],
 )
 def test_a_bad_row_is_named_and_nothing_is_imported(tmp_path, bad_row, reason):
