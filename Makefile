@@ -69,9 +69,9 @@ test-fast: $(STAMP)
 	$(PY) manage.py compile_translations -v0
 	$(PYTEST_PARALLEL) --ignore=tests/browser $(ARGS)
 
-## messages: refresh the French and Dutch catalogues after changing interface text
+## messages: refresh every catalogue in locale/ after changing interface text (a new language: mkdir -p locale/<code>/LC_MESSAGES first)
 messages: $(STAMP)
-	$(PY) manage.py makemessages -l fr -l nl --ignore=.venv --ignore=staticfiles --no-obsolete
+	$(PY) manage.py makemessages $$(ls locale | sed 's/^/-l /') --ignore=.venv --ignore=staticfiles --no-obsolete
 
 ## bench: throughput of every page type against a static file of the same size (needs wrk; see bench/throughput.py)
 ##        e.g. make bench BENCH_ARGS="--database postgres://postgres@127.0.0.1:5432/steps_bench --connections 64"

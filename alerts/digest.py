@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from django.db import transaction
 from django.utils import timezone
 
-from core.languages import restricted_q
+from core.visibility import EVERY_LANGUAGE, visible
 
 from . import kinds as content
 from . import mail
@@ -46,10 +46,7 @@ def new_items():
     found = []
     for kind in content.available():
         pages = (
-            content.model_of(kind)
-            .objects.live()
-            .filter(alias_of__isnull=True, first_published_at__isnull=False)
-            .exclude(restricted_q())
+            visible(content.model_of(kind).objects.filter(first_published_at__isnull=False), EVERY_LANGUAGE)
             .exclude(pk__in=dealt_with)
             .select_related("locale")
             .order_by("first_published_at", "pk")

@@ -6,6 +6,7 @@ https://purl.imsglobal.org/ob/v3p0) as the first child of the root, read with
 defusedxml because the file comes from a visitor.
 """
 
+import base64
 import io
 from xml.etree.ElementTree import Element, SubElement, register_namespace, tostring
 
@@ -98,6 +99,21 @@ def plain_badge_svg(title):
     return tostring(root, encoding="unicode")
 
 
+def svg_around_png(png_bytes, title):
+    """An SVG badge that shows a PNG (embedded as a data: address), for baking as SVG."""
+    with Image.open(io.BytesIO(png_bytes)) as image:
+        width, height = image.size
+    root = Element(
+        f"{{{SVG}}}svg",
+        {"viewBox": f"0 0 {width} {height}", "width": str(width), "height": str(height), "role": "img"},
+    )
+    SubElement(root, f"{{{SVG}}}title").text = title
+    data = "data:image/png;base64," + base64.b64encode(png_bytes).decode("ascii")
+    SubElement(root, f"{{{SVG}}}image", {"href": data, "width": str(width), "height": str(height)})
+    register_namespace("", SVG)
+    return tostring(root, encoding="unicode")
+
+
 def extract(data):
     """The credential baked in a PNG or SVG file (bytes)."""
     if len(data) > MAX_UPLOAD_BYTES:
@@ -116,6 +132,22 @@ def base_png(achievement):
         with rendition.file.open("rb") as stream:
             return stream.read()
     return plain_badge_png()
+
+
+def baked_png(award):
+    """The award's baked PNG: the stored file, or baked again when it is missing."""
+    if award.baked_png:
+        try:
+            with award.baked_png.open("rb") as stream:
+                return stream.read()
+        except OSError:
+            pass
+    return bake_png(base_png(award.achievement), award.credential)
+
+
+def baked_svg(award, title):
+    """The award's badge as an SVG with the credential baked in (made on demand, not stored)."""
+    return bake_svg(svg_around_png(base_png(award.achievement), title), award.credential)
 
 
 def store_baked_png(award):

@@ -4,6 +4,7 @@ from collections import defaultdict
 
 from django.utils.translation import gettext as _
 
+from competences.keys import competence_value, framework_order, item_value, parse_competence_value
 from competences.models import Framework, FrameworkItem
 from core.filters import Facet, FacetedFilter, in_order
 from core.listing import paginate
@@ -19,28 +20,28 @@ def _rows(index):
     links = AchievementPage.competences.through.objects.filter(achievementpage__in=achievements.values("pk"))
     competences = defaultdict(set)
     frameworks = defaultdict(set)
-    for page_id, key, code in links.values_list(
-        "achievementpage_id", "frameworkitem__translation_key", "frameworkitem__framework__code"
+    for page_id, framework_code, item_code in links.values_list(
+        "achievementpage_id", "frameworkitem__framework__code", "frameworkitem__code"
     ):
-        competences[page_id].add(str(key))
-        frameworks[page_id].add(code)
+        competences[page_id].add(competence_value(framework_code, item_code))
+        frameworks[page_id].add(framework_code)
     for row in rows:
         row["competence"] = competences.get(row["pk"], set())
         row["framework"] = frameworks.get(row["pk"], set())
     return rows
 
 
-def _competence_choices(keys, locale):
+def _competence_choices(values, locale):
+    pairs = [parse_competence_value(value) for value in values]
+    items = FrameworkItem.objects.filter(
+        framework__code__in={framework for framework, _code in pairs}, code__in={code for _framework, code in pairs}
+    ).select_related("framework", "parent__parent")
     names = {}
-    for item in FrameworkItem.objects.filter(translation_key__in=keys).select_related("framework"):
-        key = str(item.translation_key)
-        if item.locale_id == locale.pk or key not in names:
-            names[key] = (
-                item.framework.sort_order,
-                item.sort_order,
-                f"{item.framework.code} {item.code} · {item.name}",
-            )
-    return [(key, label) for key, (_f, _s, label) in sorted(names.items(), key=lambda pair: pair[1])]
+    for item in items:
+        value = item_value(item)
+        if value in values and (item.locale_id == locale.pk or value not in names):
+            names[value] = (framework_order(item), f"{item.framework.code} {item.code} · {item.name}")
+    return [(value, label) for value, (_order, label) in sorted(names.items(), key=lambda pair: pair[1][0])]
 
 
 def catalogue_context(index, request):

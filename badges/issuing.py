@@ -1,10 +1,17 @@
-"""Awarding and revoking badges."""
+"""Awarding and revoking badges.
 
+Every way of awarding (one at a time, from an event's attendance list, from a
+CSV file) ends in `award_badge`, which checks again who may award in whose
+name; the lists award every row in one transaction (`award_many`), so a refusal
+or a failure on any row saves none of them.
+"""
+
+from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils import timezone
 
-from . import baking, credentials, roles
+from . import baking, claiming, credentials, roles
 from .models import Award, IssuerProfile
 from .status_list import allocate
 
@@ -33,12 +40,22 @@ def award_badge(
     valid_until=None,
     by=None,
     is_example=False,
+    language=None,
+    notify=True,
 ):
-    """Award a badge: record it, sign its credential and bake its image. Checks who may award."""
+    """Award a badge: record it, sign its credential, bake its image and e-mail the
+    recipient their claim link (through the outbox). Checks who may award.
+
+    The credential is written in the recipient's `language` when the badge is
+    translated into it (the default language of the badge page otherwise)."""
     issuer = issuer_for(achievement)
     if by is not None and not roles.may_award_for(by, issuer):
         raise PermissionDenied("You may award badges only in your own partner's name.")
+    if language not in dict(settings.LANGUAGES):
+        language = achievement.locale.language_code
+    status = allocate(issuer)
     award = Award(
+        language=language,
         achievement=achievement,
         issuer=issuer,
         recipient_name=recipient_name,
@@ -47,14 +64,34 @@ def award_badge(
         evidence_links=evidence_links,
         valid_from=timezone.now(),
         valid_until=valid_until,
-        status=allocate(issuer),
+        status=status,
         awarded_by=by,
         is_example=is_example,
     )
+    award.achievement = claiming.achievement_in(award, language)
     award.credential = credentials.sign_credential(award)
     award.save()
+    status.credential_id = award.public_id
+    status.save(update_fields=["credential_id"])
     baking.store_baked_png(award)
+    if notify:
+        claiming.send_claim_email(award)
     return award
+
+
+@transaction.atomic
+def award_many(achievement, rows, by=None):
+    """Award `achievement` to every row ({recipient_name, recipient_email, evidence_narrative,
+    evidence_links, language, valid_until}) in one transaction: all of them or none."""
+    return [award_badge(achievement, by=by, **row) for row in rows]
+
+
+def send_claim_again(award, by=None):
+    """E-mail the recipient a fresh claim link (the old one may have expired)."""
+    if by is not None and not roles.may_award_for(by, award.issuer):
+        raise PermissionDenied("You may send only the badges of your own partner.")
+    with transaction.atomic():
+        claiming.send_claim_email(award)
 
 
 @transaction.atomic

@@ -23,8 +23,10 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from caching.content_version import depends_on
 from competences.fields import CompetencesMixin
 from core.pages import BasePage
+from core.visibility import visible
 
 
 class AchievementType(models.TextChoices):
@@ -54,7 +56,7 @@ class BadgesIndexPage(RoutablePageMixin, BasePage):
         verbose_name = _("badge catalogue")
 
     def achievements(self):
-        return AchievementPage.objects.live().public().child_of(self).filter(locale=self.locale)
+        return visible(AchievementPage.objects.child_of(self), self.locale)
 
     @path("")
     def index_route(self, request):
@@ -67,6 +69,24 @@ class BadgesIndexPage(RoutablePageMixin, BasePage):
         from .verify_views import verify_page
 
         return verify_page(self, request)
+
+    @path("claim/<str:token>/", name="claim")
+    def claim_route(self, request, token):
+        from .claim_views import claim_page
+
+        return claim_page(self, request, token)
+
+    @path("claim/<str:token>/<str:kind>/", name="claim_download")
+    def claim_download_route(self, request, token, kind):
+        from .claim_views import claim_download
+
+        return claim_download(self, request, token, kind)
+
+    @path("awards/<uuid:public_id>/", name="award")
+    def award_route(self, request, public_id):
+        from .claim_views import public_award_page
+
+        return public_award_page(self, request, public_id)
 
 
 class AchievementPage(CompetencesMixin, BasePage):
@@ -138,11 +158,15 @@ class AchievementPage(CompetencesMixin, BasePage):
 
         context = super().get_context(request, *args, **kwargs)
         context["alignments"] = alignment_rows(self)
+        depends_on(f"badges-examples:{self.translation_key}")
         context["example_awards"] = list(
             Award.objects.filter(achievement__translation_key=self.translation_key, is_example=True)
             .exclude(baked_png="")
+            .select_related("status")
             .order_by("pk")
         )
+        if context["example_awards"]:
+            context["verify_url"] = self.get_parent().url + "verify/"
         return context
 
 
@@ -171,6 +195,9 @@ class StatusEntry(models.Model):
     issuer = models.ForeignKey(IssuerProfile, on_delete=models.PROTECT, related_name="status_entries")
     index = models.PositiveIntegerField()
     revoked_at = models.DateTimeField(null=True, blank=True)
+    # The id of the credential it belongs to, kept after an erasure so that the
+    # OB 2.0 hosted assertion of a revoked credential still answers "revoked".
+    credential_id = models.UUIDField(null=True, blank=True, unique=True, editable=False)
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["issuer", "index"], name="badges_status_index_per_issuer")]
@@ -214,6 +241,17 @@ class Award(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     revocation_reason = models.TextField(_("reason for revoking"), blank=True, editable=False)
     is_example = models.BooleanField(default=False, editable=False)
+    language = models.CharField(
+        _("recipient's language"),
+        max_length=10,
+        choices=settings.LANGUAGES,
+        default=settings.LANGUAGE_CODE,
+        help_text=_("The language of the e-mail and of the claim page."),
+    )
+    is_public = models.BooleanField(
+        _("public page"), default=False, help_text=_("Only the recipient turns it on, from their claim page.")
+    )
+    claimed_at = models.DateTimeField(_("first opened by the recipient"), null=True, blank=True, editable=False)
 
     class Meta:
         verbose_name = _("award")
@@ -227,6 +265,10 @@ class Award(models.Model):
     @property
     def is_revoked(self):
         return self.status.revoked_at is not None
+
+    def page_cache_tags(self):
+        """The award's public page, and the badge page that links the baked images of example awards."""
+        return [f"badges-award:{self.public_id}", f"badges-examples:{self.achievement.translation_key}"]
 
 
 class AssessorGroup(models.Model):

@@ -27,6 +27,9 @@ def export(email):
             "evidence": award.evidence_narrative,
             "evidence_links": award.evidence_links.splitlines(),
             "revoked": award.is_revoked,
+            "language": award.language,
+            "public_page": award.is_public,
+            "claim_link_opened_at": award.claimed_at.isoformat() if award.claimed_at else None,
             "credential": award.credential,
         }
         for award in _awards(email)

@@ -1,10 +1,12 @@
 """The awards in the admin: award one badge at a time, see the awards, revoke (coordinators).
+Awarding to an event's attendees or from a CSV file is in awarding_views.py.
 
 An assessor sees and awards only the badges of their own partner; the form's
 choices are limited and `issuing.award_badge` checks again when saving.
 """
 
 from django import forms
+from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect
@@ -15,7 +17,7 @@ from django.utils.translation import gettext_lazy
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
-from . import issuing, roles
+from . import awarding_views, issuing, roles
 from .models import AchievementPage, Award
 
 
@@ -28,6 +30,12 @@ class AwardForm(forms.Form):
         label=gettext_lazy("Evidence links (one address per line)"), widget=forms.Textarea, required=False
     )
     valid_until = forms.DateTimeField(label=gettext_lazy("Valid until (optional)"), required=False)
+    language = forms.ChoiceField(
+        label=gettext_lazy("Recipient's language"),
+        choices=[("", gettext_lazy("The badge's language"))] + list(settings.LANGUAGES),
+        required=False,
+        help_text=gettext_lazy("The e-mail, the claim page and the credential are in this language."),
+    )
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
@@ -72,11 +80,16 @@ def award_create(request):
                 data["evidence_links"],
                 data["valid_until"],
                 by=request.user,
+                language=data["language"] or None,
             )
         except issuing.NoIssuer as error:
             form.add_error("achievement", str(error))
         else:
-            messages.success(request, _("Badge awarded to %(name)s.") % {"name": award.recipient_name})
+            messages.success(
+                request,
+                _("Badge awarded to %(name)s, who gets an e-mail with their claim link.")
+                % {"name": award.recipient_name},
+            )
             return redirect("badges_admin:list")
     return TemplateResponse(request, "badges/admin/award_form.html", {"form": form, "title": _("Award a badge")})
 
@@ -108,6 +121,9 @@ def register_urls():
                         path("", award_list, name="list"),
                         path("new/", award_create, name="create"),
                         path("<int:pk>/revoke/", award_revoke, name="revoke"),
+                        path("<int:pk>/send-again/", awarding_views.send_claim_again, name="send_again"),
+                        path("attendance/", awarding_views.award_from_attendance, name="attendance"),
+                        path("csv/", awarding_views.award_from_csv, name="csv"),
                     ],
                     "badges_admin",
                 )

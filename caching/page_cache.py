@@ -16,9 +16,11 @@ Wagtail's routing run. What it promises:
   read during a render), and drops the others from the key, so `?x=1`, `?x=2`…
   all get the page without them. A render of a request that carried a parameter
   its view never asked for is not stored (the page might echo it). Each path keeps
-  at most `PAGE_CACHE_MAX_VARIANTS` stored variants per content version. A
-  session cookie that is invalid or expired does not bypass the cache; only a
-  live session (an editor, or a visitor with a message to show) does.
+  at most `PAGE_CACHE_MAX_VARIANTS` stored variants per content version. The
+  values of the settings named in `PAGE_CACHE_KEY_SETTINGS` (archive mode) are
+  part of the key too: a process started with other values never serves a page
+  stored under the old ones. A session cookie that is invalid or expired does
+  not bypass the cache; only a live session (an editor, or a visitor with a message to show) does.
 - **Precise invalidation.** Entries carry the content version in their key and
   the versions of the tags they depend on (caching/content_version.py): a publish
   renews every page, a registration only the pages that show that event's places.
@@ -162,9 +164,15 @@ def _place(request):
     return host.lower().rstrip("."), request.path
 
 
+def _site_state():
+    """The values of the settings that change what every page says (PAGE_CACHE_KEY_SETTINGS,
+    e.g. archive mode): a page stored under other values is never served."""
+    return tuple(repr(getattr(settings, name, None)) for name in getattr(settings, "PAGE_CACHE_KEY_SETTINGS", ()))
+
+
 def _key(version, place, query, names):
     kept = sorted((name, query.getlist(name)) for name in names if name in query)
-    raw = repr((place, sorted(names), kept))
+    raw = repr((place, sorted(names), kept, _site_state()))
     return f"page-cache:{version}:{hashlib.sha256(raw.encode()).hexdigest()}"
 
 

@@ -10,7 +10,7 @@ field and translatable-field entry itself)::
 The links always point at default-language items: wagtail-localize copies them
 unchanged to the translations (a synchronised many-to-many is not localised). So a
 French page holds English items, and every template or listing must go through
-`localized_items()` (for display) or filter by `translation_key` (for listings).
+`core.translated.in_locale()` (for display) or filter by `translation_key` (for listings).
 """
 
 from django.db import models
@@ -19,9 +19,9 @@ from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel
 from wagtail_localize.fields import SynchronizedField
 
-from core.translated import linked_in_locale
+from core.translated import in_locale, linked_in_locale
 
-from .models import FrameworkItem, default_locale_items
+from .models import default_locale_items
 
 
 def competences_field(**kwargs):
@@ -58,37 +58,9 @@ class CompetencesMixin(models.Model):
             if isinstance(linked, models.QuerySet):
                 cached = linked_in_locale(linked, self.locale, select_related=["framework"])
             else:  # links edited in memory (a preview): no query to build on
-                cached = localized_items(linked, self.locale)
+                cached = in_locale(linked, self.locale, select_related=["framework"])
             self.__dict__["_localized_competences"] = cached
         return cached
-
-
-def localized_items(items, locale, fallback=True):
-    """The given items in `locale`, in the same order, with one query for the translations.
-
-    Items already in `locale` are kept as they are. An item not yet translated is
-    kept in its own language when `fallback` is true (like Wagtail's `.localized`,
-    so a link is never lost) and dropped otherwise.
-    """
-    items = list(items)  # a queryset, a modelcluster fake queryset (previews) or any iterable
-    wanted = [item.translation_key for item in items if item.locale_id != locale.pk]
-    translations = {}
-    if wanted:
-        translations = {
-            item.translation_key: item
-            for item in FrameworkItem.objects.filter(locale=locale, translation_key__in=wanted).select_related(
-                "framework"
-            )
-        }
-    result = []
-    for item in items:
-        if item.locale_id == locale.pk:
-            result.append(item)
-        elif item.translation_key in translations:
-            result.append(translations[item.translation_key])
-        elif fallback:
-            result.append(item)
-    return result
 
 
 def filter_by_competences(pages, items):

@@ -17,6 +17,8 @@ from wagtail.models import TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from core.examples import ExampleMixin
+
 # Codes appear in addresses (/en/framework/LifeComp/S3/): no slashes or spaces.
 code_validator = RegexValidator(
     r"^[A-Za-z0-9][A-Za-z0-9._-]*$", _("Use letters, digits, dots, hyphens and underscores only.")
@@ -164,8 +166,13 @@ class FrameworkItem(TranslatableMixin, index.Indexed, models.Model):
                 raise ValidationError({"parent": _("The parent must belong to the same framework.")})
 
 
-class Alignment(models.Model):
-    """A crosswalk link between two items of different frameworks."""
+class Alignment(ExampleMixin, models.Model):
+    """A crosswalk link between two items of different frameworks.
+
+    A link is proposed until a coordinator confirms it (`approved`): readers see
+    proposed links marked as such, and only confirmed links are published as
+    SKOS mappings of the framework.
+    """
 
     class Relation(models.TextChoices):
         # Symmetric relations only, so both sides read the same; named after SKOS mapping properties.
@@ -191,10 +198,16 @@ class Alignment(models.Model):
     )
     relation = models.CharField(_("relation"), max_length=20, choices=Relation.choices, default=Relation.CLOSE)
     note = models.TextField(_("note"), blank=True, help_text=_("For editors: why these items align. Not published."))
+    approved = models.BooleanField(
+        _("confirmed by a coordinator"),
+        default=False,
+        help_text=_("Until a coordinator confirms it, readers see the link as proposed."),
+    )
 
     panels = [
         FieldRowPanel([FieldPanel("source"), FieldPanel("relation"), FieldPanel("target")]),
         FieldPanel("note"),
+        FieldRowPanel([FieldPanel("approved"), *ExampleMixin.example_panels]),
     ]
 
     class Meta:

@@ -138,8 +138,9 @@ def skos_document(framework, request):
     languages = language_codes()
     scheme = scheme_uri(request, framework.code)
     matches = {}
+    # Only the links a coordinator confirmed are published as mappings; proposed ones are not.
     alignments = Alignment.objects.filter(
-        Q(source__framework=framework) | Q(target__framework=framework)
+        Q(source__framework=framework) | Q(target__framework=framework), approved=True
     ).select_related("source__framework", "target__framework")
     for alignment in alignments:
         for mine, other in ((alignment.source, alignment.target), (alignment.target, alignment.source)):

@@ -9,9 +9,11 @@ from django.db.models import Q
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.models import Page
 
-from core.languages import restricted_q
+from core.translated import in_locale
+from core.visibility import visible
 
-from .fields import filter_by_competences, localized_items
+from .fields import filter_by_competences
+from .keys import framework_order
 from .models import Alignment, FrameworkItem
 
 
@@ -47,15 +49,16 @@ def alignments_for(item, locale):
     key = item.translation_key
     alignments = list(
         Alignment.objects.filter(Q(source__translation_key=key) | Q(target__translation_key=key)).select_related(
-            "source__framework", "target__framework"
+            "source__framework", "target__framework", "source__parent__parent", "target__parent__parent"
         )
     )
     others = [a.target if a.source.translation_key == key else a.source for a in alignments]
-    localized = localized_items(others, locale)
+    localized = in_locale(others, locale, select_related=["framework", "parent__parent"])
     rows = [
-        {"relation": a.get_relation_display(), "item": other} for a, other in zip(alignments, localized, strict=True)
+        {"relation": a.get_relation_display(), "item": other, "proposed": not a.approved, "is_example": a.is_example}
+        for a, other in zip(alignments, localized, strict=True)
     ]
-    rows.sort(key=lambda row: (row["item"].framework.sort_order, row["item"].sort_order, row["item"].code))
+    rows.sort(key=lambda row: framework_order(row["item"]))
     return rows
 
 
@@ -84,7 +87,7 @@ def linked_pages(item, locale):
     """
     pages = []
     for model in competence_page_models():
-        candidates = model.objects.live().filter(locale=locale, alias_of__isnull=True).exclude(restricted_q())
+        candidates = visible(model.objects.all(), locale)
         pages.extend(filter_by_competences(candidates, [item]))
     pages.sort(key=lambda page: page.title.lower())
     return pages

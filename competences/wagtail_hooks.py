@@ -24,8 +24,8 @@ class FrameworkItemViewSet(SnippetViewSet):
 class AlignmentViewSet(SnippetViewSet):
     model = Alignment
     icon = "resubmit"
-    list_display = ["source", "relation", "target"]
-    list_filter = ["relation"]
+    list_display = ["source", "relation", "target", "approved", "is_example"]
+    list_filter = ["relation", "approved", "is_example"]
 
 
 class CompetenceFrameworkViewSetGroup(SnippetViewSetGroup):

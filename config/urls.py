@@ -13,7 +13,7 @@ from search import views as search_views
 from syndication import opendata, robots
 from syndication.api import api_router
 from syndication.feeds import LatestPagesAtomFeed, LatestPagesFeed
-from syndication.sitemaps import MultilingualSitemap
+from syndication.sitemaps import FrameworkSitemap, MultilingualSitemap
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
@@ -22,7 +22,12 @@ urlpatterns = [
     re_path(r"^documents/\d{20,}/", page_not_found, {"exception": Http404()}),
     path("documents/", include(wagtaildocs_urls)),
     path("api/v2/", api_router.urls),
-    path("sitemap.xml", sitemap_view, {"sitemaps": {"pages": MultilingualSitemap}}, name="sitemap"),
+    path(
+        "sitemap.xml",
+        sitemap_view,
+        {"sitemaps": {"pages": MultilingualSitemap, "framework": FrameworkSitemap}},
+        name="sitemap",
+    ),
     path("robots.txt", robots.robots_txt, name="robots_txt"),
     path("badges/", include("badges.urls")),
 ]

@@ -4,7 +4,7 @@ A listing page describes each of its items as a small record (a dict) fetched in
 a constant number of queries, declares its filters, and lets `FacetedFilter`
 do the rest::
 
-    rows = list(MyPage.objects.live().exclude(restricted_q()).filter(locale=locale).values("id", "title", "kind"))
+    rows = list(visible(MyPage.objects.all(), locale).values("id", "title", "kind"))
     finder = FacetedFilter(
         request.GET,
         rows,

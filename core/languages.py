@@ -1,23 +1,37 @@
 """Which language versions a page has, for the switcher, hreflang and canonical links."""
 
 from django.conf import settings
-from django.db.models import Exists, F, OuterRef, Q
-from django.db.models.functions import Length, Substr
+from django.conf.locale import LANG_INFO
 from django.urls import translate_url
 from django.utils.translation import get_language
-from wagtail.models import Page, PageViewRestriction, Site
+from wagtail.models import Locale, Page, Site
+
+from core.visibility import EVERY_LANGUAGE, visible
 
 UNTRANSLATED_PARAM = "untranslated"
 
 
-def restricted_q():
-    """Pages under a view restriction (on themselves or an ancestor), as a condition
-    evaluated in the page query itself: `.public()` costs a query of its own to
-    list every restriction first."""
-    restricted = PageViewRestriction.objects.annotate(page_path_length=Length("page__path")).filter(
-        page__path=Substr(OuterRef("path"), 1, F("page_path_length"))
-    )
-    return Q(Exists(restricted))
+def language_codes():
+    """The configured language codes, the source language (LANGUAGE_CODE) first."""
+    return [code for code, _name in settings.LANGUAGES]
+
+
+def language_name(code):
+    """A language's name in that language ("Deutsch"): as configured, else from Django's data."""
+    configured = dict(settings.LANGUAGES)
+    if code in configured:
+        return configured[code]
+    name = LANG_INFO.get(code, {}).get("name_local", code)
+    return name[:1].upper() + name[1:]
+
+
+def ensure_locales():
+    """A wagtail Locale for every configured language; returns the codes created."""
+    existing = set(Locale.objects.values_list("language_code", flat=True))
+    created = [code for code in language_codes() if code not in existing]
+    for code in created:
+        Locale.objects.create(language_code=code)
+    return created
 
 
 def live_translations(page):
@@ -28,13 +42,7 @@ def live_translations(page):
     """
     cached = getattr(page, "_live_translations", None)
     if cached is None:
-        translations = (
-            page.get_translations(inclusive=True)
-            .live()
-            .filter(alias_of__isnull=True)
-            .exclude(restricted_q())
-            .select_related("locale")
-        )
+        translations = visible(page.get_translations(inclusive=True), EVERY_LANGUAGE).select_related("locale")
         cached = {p.locale.language_code: p for p in translations}
         page._live_translations = cached
     return cached
@@ -101,3 +109,66 @@ def alternate_links(request, page):
     if default is not None and len(links) > 1:
         links.append({"hreflang": "x-default", "href": request.build_absolute_uri(default.get_url(request) + suffix)})
     return links
+
+
+def view_alternate_links(request, available=None):
+    """hreflang alternates of a view that is not a page (the framework, search…): its own
+    address in each configured language it exists in (`available`, every language when
+    None), plus x-default (the source language), the way pages list theirs."""
+    if getattr(request.resolver_match, "url_name", None) == "wagtail_serve":
+        return []  # no page found (a 404): it has no other languages
+    codes = [code for code in language_codes() if available is None or code in available]
+    links = [
+        {"hreflang": code, "href": request.build_absolute_uri(translate_url(request.path, code))} for code in codes
+    ]
+    if settings.LANGUAGE_CODE in codes and len(links) > 1:
+        href = request.build_absolute_uri(translate_url(request.path, settings.LANGUAGE_CODE))
+        links.append({"hreflang": "x-default", "href": href})
+    return links
+
+
+def view_canonical_url(request, available=None):
+    """A view's canonical address: its own, or, in a language it does not exist in yet (it
+    shows the source language's text), the source language's."""
+    current = get_language()
+    if available is not None and current not in available and settings.LANGUAGE_CODE in available:
+        return request.build_absolute_uri(translate_url(request.path, settings.LANGUAGE_CODE))
+    return request.build_absolute_uri(request.path)
+
+
+def fallback_language(page=None, available=None):
+    """When what is shown is not in the visitor's language (an untranslated page, or a view
+    that does not exist in it yet): {"code", "name"} of the language shown, else None."""
+    current = get_language()
+    if isinstance(page, Page):
+        code = page.locale.language_code
+        if code != current:
+            return {"code": code, "name": language_name(code), "missing": language_name(current)}
+        return None
+    if available is not None and current not in available:
+        return {
+            "code": settings.LANGUAGE_CODE,
+            "name": language_name(settings.LANGUAGE_CODE),
+            "missing": language_name(current),
+        }
+    return None
+
+
+def draft_translation(page, locale):
+    """A draft translation of `page` into `locale` through wagtail-localize, untranslated (the
+    source text stands in), with the translation record translators open in the admin; its
+    parents are drafted too where missing. An existing translation is left as it is.
+    Returns the new draft, or None when the page had a translation already."""
+    from wagtail_localize.models import Translation, TranslationSource
+
+    if page.get_translation_or_none(locale) is not None:
+        return None
+    source, _created = TranslationSource.get_or_create_from_instance(page)
+    translation, _created = Translation.objects.get_or_create(
+        source=source, target_locale=locale, defaults={"enabled": True}
+    )
+    if not translation.enabled:
+        translation.enabled = True
+        translation.save(update_fields=["enabled"])
+    source.create_or_update_translation(locale, publish=False, copy_parent_pages=True, fallback=True)
+    return page.get_translation(locale).specific

@@ -5,7 +5,10 @@ from pathlib import Path
 import yaml
 from django.apps import apps
 from django.conf import settings
+from django.conf.locale import LANG_INFO
 from wagtail.models import Locale, Page
+
+from core.languages import draft_translation
 
 from . import streams
 from .translate import translate
@@ -13,6 +16,17 @@ from .translate import translate
 
 class DemoDataError(Exception):
     pass
+
+
+def written_languages(entry):
+    """The configured languages that `entry` (demo data keyed by language code) has text in,
+    in the configured order: a language added to LANGUAGES has none until someone writes it."""
+    return [code for code, _name in settings.LANGUAGES if code in entry]
+
+
+def language_keys(entry):
+    """The keys of `entry` that are language codes (its texts), configured or not."""
+    return {key for key in entry if key in LANG_INFO}
 
 
 def load_yaml(app_label, name):
@@ -26,7 +40,11 @@ class DemoContext:
         self.stdout = stdout
         self.scale = scale
         self.default_locale = Locale.objects.get(language_code=settings.LANGUAGE_CODE)
-        self.locales = {locale.language_code: locale for locale in Locale.objects.all()}
+        codes = [code for code, _name in settings.LANGUAGES]
+        locales = Locale.objects.filter(language_code__in=codes)
+        self.locales = {
+            locale.language_code: locale for locale in sorted(locales, key=lambda x: codes.index(x.language_code))
+        }
         self.pages = {}
         self.images = {}
         self.objects = {}
@@ -82,13 +100,20 @@ class DemoContext:
         self.pages[key] = page
         return page
 
+    def written_in(self, data):
+        """The other configured languages that `data` (keyed by language code) has text in."""
+        return [code for code in self.other_locales if code in data]
+
     def translate_page(self, key, page, translations):
-        """Translate a page into every other language from per-language values."""
+        """Translate a page into every other language from per-language values. A language
+        the demo data has no text in (one added to LANGUAGES) gets an untranslated draft,
+        ready for translators, as `manage.py setup_languages` makes them."""
         model = page.specific_class
         targets = {}
         for code, locale in self.other_locales.items():
             if code not in translations:
-                raise DemoDataError(f"The page {key!r} has no {code} text in the demo data.")
+                self.pages[f"{key}@{code}"] = draft_translation(page, locale) or page.get_translation(locale).specific
+                continue
             values = self.field_values(model, key, translations[code])
             targets[locale] = model(locale=locale, **values)
         translated = translate(page, targets)
@@ -98,9 +123,9 @@ class DemoContext:
 
     def page_in_all_languages(self, key, model, parent, data, **extra):
         """Build a page from a {lang: values} mapping and translate it. The parent
-        must already be translated."""
+        must already be translated (or drafted)."""
         page = self.upsert_page(key, model, parent, data[settings.LANGUAGE_CODE], **extra)
-        self.translate_page(key, page, {code: data[code] for code in self.other_locales})
+        self.translate_page(key, page, {code: data[code] for code in self.written_in(data)})
         return page
 
     # Snippets -----------------------------------------------------------------
@@ -118,10 +143,11 @@ class DemoContext:
                 for name, value in values.items():
                     setattr(obj, name, value)
                 obj.save()
+        # A language the demo data has no text in gets no translation: the site shows the
+        # source language's (translators add it in the admin).
         targets = {}
-        for code, locale in self.other_locales.items():
-            if code not in data:
-                raise DemoDataError(f"The {model._meta.verbose_name} {key!r} has no {code} text in the demo data.")
+        for code in self.written_in(data):
+            locale = self.locales[code]
             translated_values = self.field_values(model, key, data[code])
             targets[locale] = model(locale=locale, **lookup, **synced, **translated_values)
         translate(obj, targets)
@@ -135,11 +161,6 @@ def _differs(current, new):
     if isinstance(current, StreamValue) and isinstance(new, StreamValue):
         return current.get_prep_value() != new.get_prep_value()
     return current != new
-
-
-def ensure_locales():
-    for code, _name in settings.LANGUAGES:
-        Locale.objects.get_or_create(language_code=code)
 
 
 def root_page():

@@ -38,8 +38,12 @@ class ScaledCopies:
         self.ctx = ctx
         self.model = model
         self.parents = {ctx.default_locale.language_code: index}
+        # Copies go under the live translations of the index: a language the demo has no text in
+        # has a draft there, and gets no copies.
         for code, locale in ctx.other_locales.items():
-            self.parents[code] = index.get_translation(locale)
+            translation = index.get_translation_or_none(locale)
+            if translation is not None and translation.live:
+                self.parents[code] = translation
         self.existing = set(model.objects.child_of(index).values_list("slug", flat=True))
         self.pending = []
 
@@ -47,9 +51,9 @@ class ScaledCopies:
         return english_slug in self.existing
 
     def add(self, values, **links):
-        missing = set(self.parents) - set(values)
-        if missing:
-            raise ValueError(f"A scaled copy has no values for {sorted(missing)}.")
+        """A language without values (one the demo has no text in) gets no copy."""
+        if self.ctx.default_locale.language_code not in values:
+            raise ValueError("A scaled copy has no values in the source language.")
         self.existing.add(values[self.ctx.default_locale.language_code]["slug"])
         self.pending.append((values, links))
 
@@ -62,6 +66,8 @@ class ScaledCopies:
         for values, links in self.pending:
             translation_key = uuid.uuid4()
             for code, parent in self.parents.items():
+                if code not in values:
+                    continue
                 positions[code] += 1
                 page = self.model(
                     locale=parent.locale,

@@ -15,9 +15,9 @@ from django.conf import settings
 from django.utils.html import strip_tags
 from wagtail.models import Page
 
-from core.languages import restricted_q
 from core.licences import Licence, licence_url
 from core.sources import source_page
+from core.visibility import EVERY_LANGUAGE, visible
 from films.models import FilmPage
 from partners.models import Partner
 from publications.models import PublicationPage
@@ -51,7 +51,7 @@ def is_example(page):
 
 
 def _public(queryset):
-    return queryset.live().exclude(restricted_q()).filter(alias_of__isnull=True)
+    return visible(queryset, EVERY_LANGUAGE)
 
 
 @dataclass

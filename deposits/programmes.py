@@ -21,8 +21,8 @@ from django.conf import settings
 from django.utils.html import strip_tags
 
 from core import csv_export
-from core.languages import restricted_q
 from core.licences import licence_url
+from core.visibility import EVERY_LANGUAGE, visible
 from films.models import FilmPage
 from partners.models import Partner, Project
 from practices.models import CaseStudyPage
@@ -97,12 +97,7 @@ class Row:
 
 
 def _default_language(queryset):
-    return (
-        queryset.live()
-        .exclude(restricted_q())
-        .filter(alias_of__isnull=True, locale__language_code=settings.LANGUAGE_CODE)
-        .order_by("path")
-    )
+    return visible(queryset.filter(locale__language_code=settings.LANGUAGE_CODE), EVERY_LANGUAGE).order_by("path")
 
 
 def _languages(page):

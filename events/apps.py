@@ -7,8 +7,11 @@ class EventsConfig(AppConfig):
     verbose_name = _("Events")
 
     def ready(self):
+        from core import attendance
         from privacy import personal_data
 
+        from .attendance import PROVIDER
         from .personal_data import SOURCE
 
         personal_data.register(SOURCE)
+        attendance.register(PROVIDER)

@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import override
 from icalendar import Calendar, Event, vUri
 
-from core.languages import restricted_q
+from core.visibility import visible
 
 PRODID = "-//STEPS cluster//Events//EN"
 
@@ -115,13 +115,7 @@ def event_response(page, request):
 def feed_response(index, request):
     from .models import EventPage
 
-    pages = (
-        EventPage.objects.child_of(index)
-        .live()
-        .exclude(restricted_q())
-        .filter(locale=index.locale, alias_of__isnull=True)
-        .order_by("start")
-    )
+    pages = visible(EventPage.objects.child_of(index), index.locale_id).order_by("start")
     pages = list(pages)
     EventPage.attach_facts(pages)
     return _response(feed_calendar(index, pages, _base_url(request)), f"steps-events-{index.locale.language_code}.ics")

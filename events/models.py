@@ -39,12 +39,15 @@ from wagtail.models import Locale, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from archive import state as archive_state
 from caching.content_version import depends_on
 from competences.fields import CompetencesMixin
 from core.blocks import body_blocks
+from core.examples import ExampleMixin
 from core.fields import ChoiceListField
 from core.pages import BasePage
 from core.sources import SourceFieldPanel, SourceOnlyFieldsForm, is_source, source_rows
+from core.translated import in_locale
 
 from .blocks import material_blocks, programme_blocks
 from .choices import TIME_ZONES, AttendanceMode, EventStatus, Kind, Region, RegistrantSector, Sector
@@ -60,7 +63,7 @@ def validate_time_zone(value):
 # Speakers ---------------------------------------------------------------------
 
 
-class Speaker(TranslatableMixin, index.Indexed, models.Model):
+class Speaker(ExampleMixin, TranslatableMixin, index.Indexed, models.Model):
     name = models.CharField(_("name"), max_length=200)
     role = models.CharField(_("role"), max_length=255, blank=True, help_text=_("Job title and organisation."))
     photo = models.ForeignKey(
@@ -73,13 +76,20 @@ class Speaker(TranslatableMixin, index.Indexed, models.Model):
     )
     biography = models.TextField(_("short biography"), blank=True)
 
-    panels = [FieldPanel("name"), FieldPanel("role"), FieldPanel("photo"), FieldPanel("biography")]
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("role"),
+        FieldPanel("photo"),
+        FieldPanel("biography"),
+        *ExampleMixin.example_panels,
+    ]
     search_fields = [index.SearchField("name"), index.SearchField("role"), index.FilterField("locale_id")]
     override_translatable_fields = [
         SynchronizedField("name"),
         TranslatableField("role"),
         SynchronizedField("photo"),
         TranslatableField("biography"),
+        *ExampleMixin.example_fields,
     ]
 
     class Meta(TranslatableMixin.Meta):
@@ -89,21 +99,6 @@ class Speaker(TranslatableMixin, index.Indexed, models.Model):
 
     def __str__(self):
         return self.name
-
-
-def localized_speakers(speakers, locale):
-    """`speakers` in `locale` where translated (one query), in the same order."""
-    wanted = [speaker.translation_key for speaker in speakers if speaker.locale_id != locale.pk]
-    translated = {}
-    if wanted:
-        translated = {
-            speaker.translation_key: speaker
-            for speaker in Speaker.objects.filter(locale=locale, translation_key__in=wanted).select_related("photo")
-        }
-    return [
-        translated.get(speaker.translation_key, speaker) if speaker.locale_id != locale.pk else speaker
-        for speaker in speakers
-    ]
 
 
 # Pages ------------------------------------------------------------------------
@@ -224,7 +219,7 @@ def _zone(name):
         return zoneinfo.ZoneInfo(settings.TIME_ZONE)
 
 
-class EventPage(RoutablePageMixin, CompetencesMixin, BasePage):
+class EventPage(ExampleMixin, RoutablePageMixin, CompetencesMixin, BasePage):
     # Shown on every view of the page: loaded with it (core/routing.py).
     select_related_on_serve = ("host_partner",)
 
@@ -281,6 +276,7 @@ class EventPage(RoutablePageMixin, CompetencesMixin, BasePage):
                 FieldRowPanel([FieldPanel("kind"), SourceFieldPanel("status"), FieldPanel("attendance_mode")]),
                 FieldRowPanel([FieldPanel("start"), FieldPanel("end"), FieldPanel("time_zone")]),
                 FieldRowPanel([FieldPanel("host_partner"), FieldPanel("region"), FieldPanel("event_language")]),
+                *ExampleMixin.example_panels,
             ],
             heading=_("When and who"),
         ),
@@ -315,6 +311,7 @@ class EventPage(RoutablePageMixin, CompetencesMixin, BasePage):
         index.FilterField("kind"),
         index.FilterField("region"),
         index.FilterField("start"),
+        index.FilterField("is_example"),
     ]
     override_translatable_fields = (
         BasePage.override_translatable_fields
@@ -343,6 +340,7 @@ class EventPage(RoutablePageMixin, CompetencesMixin, BasePage):
             TranslatableField("body"),
             TranslatableField("programme"),
             TranslatableField("materials"),
+            *ExampleMixin.example_fields,
         ]
     )
 
@@ -440,7 +438,10 @@ class EventPage(RoutablePageMixin, CompetencesMixin, BasePage):
             page.__dict__["facts"] = found.get(page.translation_key) or EventFacts.of(page)
 
     def registration_state(self, now=None, facts=None):
-        """ "open", "not-yet", "closed" or "none" (this event takes no registrations)."""
+        """ "open", "not-yet", "closed", "none" (this event takes no registrations) or
+        "archived" (the site is an archive: the event is a record, see archive/)."""
+        if archive_state.is_archived():
+            return "archived"
         now = now or timezone.now()
         facts = facts or self.facts
         if facts.registration_opens is None or facts.is_cancelled:
@@ -485,7 +486,7 @@ class EventPage(RoutablePageMixin, CompetencesMixin, BasePage):
             for speaker in block.value.get("speakers") or []:
                 if speaker is not None and speaker.pk not in {known.pk for known in speakers}:
                     speakers.append(speaker)
-        return localized_speakers(speakers, self.locale)
+        return in_locale(speakers, self.locale, select_related=["photo"])
 
     def sector_labels(self):
         labels = dict(Sector.choices)

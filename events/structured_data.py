@@ -1,5 +1,6 @@
 """The schema.org Event object of an event page."""
 
+from archive import state as archive_state
 from core.structured_data import page_url
 
 
@@ -15,9 +16,10 @@ def event(page, request):
         "eventAttendanceMode": f"https://schema.org/{page.attendance_mode}",
         "inLanguage": page.event_language,
         "maximumAttendeeCapacity": page.facts.capacity,
-        # Counted at render time: the page varies with registrations (see cache_dependencies).
-        "remainingAttendeeCapacity": page.remaining_places,
     }
+    if not archive_state.is_archived():
+        # Counted at render time: the page varies with registrations (see cache_dependencies).
+        data["remainingAttendeeCapacity"] = page.remaining_places
     if page.description:
         data["description"] = page.description
     locations = []

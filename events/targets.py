@@ -8,6 +8,10 @@ reused (the events index, the admin report, a future "Results" page).
 Participants of an event: the people marked as attended once attendance has
 been recorded for it, otherwise its confirmed registrations. Every translation
 of an event counts once (events are identified by their translation key).
+
+An example event (core/examples.py) and its figures never count towards the
+targets: `progress()` leaves them out, and `example_progress()` gives them apart,
+to be shown labelled as examples.
 """
 
 from dataclasses import dataclass
@@ -33,6 +37,7 @@ class EventFigures:
     confirmed: int = 0
     attended: int = 0
     attendance_marked: bool = False
+    is_example: bool = False
 
     @property
     def participants(self):
@@ -63,13 +68,17 @@ class KindProgress:
         return min(100, round(100 * self.events_held / self.events_target))
 
 
-def progress(events, targets=None):
-    """One KindProgress per kind that has a target, in the targets' order."""
+def progress(events, targets=None, examples=False):
+    """One KindProgress per kind that has a target, in the targets' order.
+
+    Only events that are not examples count; with `examples`, only the example events do
+    (their figures, shown apart, never added to the targets' progress).
+    """
     targets = TARGETS if targets is None else targets
     labels = dict(Kind.choices)
     rows = []
     for kind, target in targets.items():
-        mine = [event for event in events if event.kind == kind]
+        mine = [event for event in events if event.kind == kind and event.is_example == examples]
         rows.append(
             KindProgress(
                 kind=str(kind),
@@ -106,8 +115,10 @@ def event_figures(now=None):
     depends_on("registrations")
     now = now or timezone.now()
     events = {}
-    for key, kind, end in EventPage.objects.live().order_by("locale_id").values_list("translation_key", "kind", "end"):
-        events.setdefault(key, (kind, end))
+    for key, kind, end, is_example in (
+        EventPage.objects.live().order_by("locale_id").values_list("translation_key", "kind", "end", "is_example")
+    ):
+        events.setdefault(key, (kind, end, is_example))
     counts = {
         row["roster__translation_key"]: row
         for row in Registration.objects.filter(roster__translation_key__in=list(events))
@@ -119,7 +130,7 @@ def event_figures(now=None):
         )
     }
     figures = []
-    for key, (kind, end) in events.items():
+    for key, (kind, end, is_example) in events.items():
         row = counts.get(key, {})
         figures.append(
             EventFigures(
@@ -128,10 +139,17 @@ def event_figures(now=None):
                 confirmed=row.get("n_confirmed", 0),
                 attended=row.get("n_attended", 0),
                 attendance_marked=row.get("n_marked", 0) > 0,
+                is_example=is_example,
             )
         )
     return figures
 
 
 def current_progress(now=None):
+    """Progress towards the targets: events that are not examples only."""
     return progress(event_figures(now))
+
+
+def example_progress(now=None, figures=None):
+    """The same figures for the example events alone, to be shown apart."""
+    return progress(event_figures(now) if figures is None else figures, examples=True)

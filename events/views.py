@@ -5,9 +5,10 @@ from django.utils import timezone
 from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext as _
 
+from archive import state as archive_state
 from caching.content_version import depends_on
-from core.languages import restricted_q
 from core.listing import paginate
+from core.visibility import visible
 from privacy import protection
 
 from . import registration as service
@@ -49,13 +50,7 @@ def _attach_places(pages):
 
 def index_context(index, request):
     now = timezone.now()
-    events = (
-        EventPage.objects.child_of(index)
-        .live()
-        .exclude(restricted_q())
-        .filter(locale=index.locale, alias_of__isnull=True)
-        .select_related("host_partner")
-    )
+    events = visible(EventPage.objects.child_of(index), index.locale_id).select_related("host_partner")
     in_use = events.values_list("kind", "region").distinct()
     kinds = {kind for kind, _region in in_use}
     regions = {region for _kind, region in in_use if region}
@@ -63,8 +58,13 @@ def index_context(index, request):
     filters = form.filters()
     if filters:
         events = events.filter(**filters)
-    upcoming = list(events.filter(end__gte=now).order_by("start"))
-    past = paginate(request, events.filter(end__lt=now).order_by("-start"), index.past_per_page)
+    if archive_state.is_archived():
+        # An archive is a record of what happened: every event in one list, no places left.
+        upcoming = []
+        past = paginate(request, events.order_by("-start"), index.past_per_page)
+    else:
+        upcoming = list(events.filter(end__gte=now).order_by("start"))
+        past = paginate(request, events.filter(end__lt=now).order_by("-start"), index.past_per_page)
     _localize_hosts(upcoming + list(past.object_list), index.locale)
     EventPage.attach_facts(upcoming + list(past.object_list))
     _attach_places(upcoming)
@@ -86,7 +86,7 @@ def _base_url(request):
 def _form_page(page, request, form, status=200, **extra):
     """The registration page (register/): the event's registration section with the form."""
     # No JSON-LD: the form is not indexed; the event is described on its own page.
-    context = {"form": form, "structured_data": [], **extra}
+    context = {"form": form, "form_page": True, "structured_data": [], **extra}
     response = page.render(request, template="events/register.html", context_overrides=context)
     response.status_code = status
     # It carries a CSRF token: for this visitor only, and never from a shared cache.

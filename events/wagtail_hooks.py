@@ -23,7 +23,8 @@ from .models import Registration, Speaker
 class SpeakerViewSet(SnippetViewSet):
     model = Speaker
     icon = "user"
-    list_display = ["name", "role"]
+    list_display = ["name", "role", "is_example"]
+    list_filter = ["is_example"]
     search_fields = ["name", "role"]
 
 

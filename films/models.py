@@ -31,10 +31,14 @@ from wagtail.models import Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
-from competences.fields import CompetencesMixin, localized_items
+from competences.fields import CompetencesMixin
+from competences.keys import framework_order, item_value, parse_competence_value
 from core import languages, structured_data
+from core.examples import ExampleMixin
 from core.listing import paginate
 from core.pages import BasePage
+from core.translated import in_locale
+from core.visibility import restricted_q, visible
 
 from . import captions as caption_format
 from .blocks import CaptionsBlock, cues_from_stream
@@ -107,13 +111,7 @@ class FilmIndexPage(BasePage):
         verbose_name = _("film gallery")
 
     def films(self):
-        return (
-            FilmPage.objects.child_of(self)
-            .live()
-            .filter(locale=self.locale, alias_of__isnull=True)
-            .exclude(languages.restricted_q())
-            .order_by("path")
-        )
+        return visible(FilmPage.objects.child_of(self), self.locale_id).order_by("path")
 
     def competence_options(self, films):
         """(item in this language, number of films) for every competence the films use.
@@ -135,24 +133,16 @@ class FilmIndexPage(BasePage):
         rows = list(
             FrameworkItem.objects.filter(Q(pk__in=linked) | Q(locale=self.locale, translation_key__in=linked_keys))
             .annotate(total=Subquery(films_per_item))
-            .select_related("framework", "parent")
+            .select_related("framework", "parent__parent")
         )
         items = [item for item in rows if item.total]
-        items.sort(
-            key=lambda item: (
-                item.framework.sort_order,
-                item.framework.code,
-                item.parent.sort_order if item.parent else 0,
-                item.sort_order,
-                item.code,
-            )
-        )
+        items.sort(key=framework_order)
         translations = {item.translation_key: item for item in rows if item.locale_id == self.locale.pk}
         return [
             (
                 item if item.locale_id == self.locale.pk else translations.get(item.translation_key, item),
                 item.total,
-                str(item.translation_key),
+                item_value(item),
             )
             for item in items
         ]
@@ -164,10 +154,12 @@ class FilmIndexPage(BasePage):
         form = FilmIndexFilterForm(request.GET or None, options=options)
         chosen = None
         if form.is_bound and form.is_valid():
-            key = form.cleaned_data.get("competence")
-            if key:
-                films = films.filter(competences__translation_key=key).distinct()
-                chosen = next((item for item, _count, value in options if value == key), None)
+            value = form.cleaned_data.get("competence")
+            framework_code, item_code = parse_competence_value(value) or (None, None)
+            if item_code:
+                linked = {"competences__framework__code": framework_code, "competences__code": item_code}
+                films = films.filter(**linked).distinct()
+                chosen = next((item for item, _count, option in options if option == value), None)
         page_obj = paginate(
             request,
             films.select_related("poster").prefetch_related(
@@ -183,7 +175,7 @@ class FilmIndexPage(BasePage):
         shown = list(page_obj.object_list)
         languages = caption_languages(shown)
         all_items = [item for film in shown for item in film.competences.all()]
-        localized = iter(localized_items(all_items, self.locale))
+        localized = iter(in_locale(all_items, self.locale, select_related=["framework"]))
         for film in shown:
             film.card_competences = [next(localized) for _item in film.competences.all()]
             film.card_caption_languages = [
@@ -200,7 +192,7 @@ class FilmIndexPage(BasePage):
         return context
 
 
-class FilmPage(RoutablePageMixin, CompetencesMixin, BasePage):
+class FilmPage(ExampleMixin, RoutablePageMixin, CompetencesMixin, BasePage):
     base_form_class = FilmPageForm
     # Shown on every view of the page (player, JSON-LD): loaded with it (core/routing.py).
     select_related_on_serve = ("poster", "video")
@@ -240,6 +232,15 @@ class FilmPage(RoutablePageMixin, CompetencesMixin, BasePage):
         blank=True,
         verbose_name=_("related methods and cases"),
     )
+    source_project = models.ForeignKey(
+        "partners.Project",
+        verbose_name=_("source project"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("The project whose work the film shows; its funder is credited on the film's page."),
+    )
     captions = StreamField(
         CaptionsBlock(),
         blank=True,
@@ -259,6 +260,8 @@ class FilmPage(RoutablePageMixin, CompetencesMixin, BasePage):
         ),
         FieldPanel("synopsis"),
         FieldPanel("credits"),
+        FieldPanel("source_project"),
+        *ExampleMixin.example_panels,
         *CompetencesMixin.competence_panels,
         FieldPanel("related_pages"),
         MultiFieldPanel([FieldPanel("captions_file"), FieldPanel("captions")], heading=_("Captions")),
@@ -279,6 +282,8 @@ class FilmPage(RoutablePageMixin, CompetencesMixin, BasePage):
             SynchronizedField("spoken_language", overridable=False),
             TranslatableField("synopsis"),
             TranslatableField("credits"),
+            TranslatableField("source_project"),
+            *ExampleMixin.example_fields,
             SynchronizedField("related_pages"),
             TranslatableField("captions"),
         ]
@@ -381,7 +386,7 @@ class FilmPage(RoutablePageMixin, CompetencesMixin, BasePage):
         chosen_keys = Page.objects.filter(pk__in=pks).values("translation_key")
         found = list(
             Page.objects.filter(Q(pk__in=pks) | Q(translation_key__in=chosen_keys, locale_id=self.locale_id)).annotate(
-                private=ExpressionWrapper(languages.restricted_q(), output_field=BooleanField())
+                private=ExpressionWrapper(restricted_q(), output_field=BooleanField())
             )
         )
         by_pk = {page.pk: page for page in found}

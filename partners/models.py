@@ -12,6 +12,8 @@ from wagtail.models import TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from .funding import Funding
+
 
 class Project(TranslatableMixin, index.Indexed, models.Model):
     class Kind(models.TextChoices):
@@ -22,6 +24,13 @@ class Project(TranslatableMixin, index.Indexed, models.Model):
     full_name = models.CharField(_("full name"), max_length=255, blank=True)
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, default=Kind.SOURCE)
     programme = models.CharField(_("funding programme"), max_length=120, blank=True)
+    funding = models.CharField(
+        _("funding notice"),
+        max_length=32,
+        choices=Funding.choices,
+        blank=True,
+        help_text=_("The programme whose emblem text and disclaimer the project's content shows."),
+    )
     reference = models.CharField(_("grant agreement number"), max_length=60, blank=True)
     start_date = models.DateField(_("start date"), null=True, blank=True)
     end_date = models.DateField(_("end date"), null=True, blank=True)
@@ -40,7 +49,7 @@ class Project(TranslatableMixin, index.Indexed, models.Model):
         FieldPanel("full_name"),
         MultiFieldPanel(
             [
-                FieldRowPanel([FieldPanel("programme"), FieldPanel("reference")]),
+                FieldRowPanel([FieldPanel("programme"), FieldPanel("funding"), FieldPanel("reference")]),
                 FieldRowPanel([FieldPanel("start_date"), FieldPanel("end_date")]),
                 FieldRowPanel([FieldPanel("budget_eur"), FieldPanel("website")]),
             ],
@@ -60,6 +69,7 @@ class Project(TranslatableMixin, index.Indexed, models.Model):
         TranslatableField("full_name"),
         SynchronizedField("kind", overridable=False),
         TranslatableField("programme"),
+        SynchronizedField("funding", overridable=False),
         SynchronizedField("reference", overridable=False),
         SynchronizedField("start_date", overridable=False),
         SynchronizedField("end_date", overridable=False),

@@ -16,8 +16,8 @@ class PartnerViewSet(SnippetViewSet):
 class ProjectViewSet(SnippetViewSet):
     model = Project
     icon = "folder-open-inverse"
-    list_display = ["acronym", "full_name", "programme", "kind"]
-    list_filter = ["kind"]
+    list_display = ["acronym", "full_name", "programme", "funding", "kind"]
+    list_filter = ["kind", "funding"]
 
 
 class PartnershipViewSetGroup(SnippetViewSetGroup):

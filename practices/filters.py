@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django_countries import countries
 
+from competences.keys import competence_value, framework_order, item_value, parse_competence_value
 from competences.models import FrameworkItem
 from core.filters import Facet, FacetedFilter, in_order
 from core.listing import paginate
@@ -41,10 +42,10 @@ def case_rows(cases):
     )
     competences = defaultdict(set)
     links = CaseStudyPage.competences.through.objects.filter(casestudypage__in=cases.values("pk")).values_list(
-        "casestudypage_id", "frameworkitem__translation_key"
+        "casestudypage_id", "frameworkitem__framework__code", "frameworkitem__code"
     )
-    for page_id, key in links:
-        competences[page_id].add(str(key))
+    for page_id, framework_code, item_code in links:
+        competences[page_id].add(competence_value(framework_code, item_code))
     for row in rows:
         row["target"] = set(row.pop("target_groups") or [])
         row["outcome"] = set(row.pop("outcome_types") or [])
@@ -136,27 +137,23 @@ def sorted_rows(rows, sort):
     return rows
 
 
-def competence_choices(keys, locale):
-    """(translation key, label) of the competences in use, in the listing's language
+def competence_choices(values, locale):
+    """(competence value, label) of the competences in use, in the listing's language
     (the default language when an item is not translated), in framework order."""
-    if not keys:
+    if not values:
         return []
     names = {}
     order = {}
-    items = FrameworkItem.objects.filter(translation_key__in=keys).select_related("framework", "parent")
+    pairs = [parse_competence_value(value) for value in values]
+    items = FrameworkItem.objects.filter(
+        framework__code__in={framework for framework, _code in pairs}, code__in={code for _framework, code in pairs}
+    ).select_related("framework", "parent__parent")
     for item in items:
-        key = str(item.translation_key)
-        if item.locale_id == locale.pk or key not in names:
-            names[key] = f"{item.framework.code} {item.code} · {item.name}"
-            parent = item.parent
-            order[key] = (
-                item.framework.sort_order,
-                item.framework.code,
-                (parent.sort_order, parent.code) if parent else (-1, ""),
-                item.sort_order,
-                item.code,
-            )
-    return [(key, names[key]) for key in sorted(names, key=order.get)]
+        value = item_value(item)
+        if value in values and (item.locale_id == locale.pk or value not in names):
+            names[value] = f"{item.framework.code} {item.code} · {item.name}"
+            order[value] = framework_order(item)
+    return [(value, names[value]) for value in sorted(names, key=order.get)]
 
 
 def project_choices(acronyms, locale):

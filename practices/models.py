@@ -22,11 +22,12 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from competences.fields import CompetencesMixin
 from core import structured_data
+from core.examples import ExampleMixin
 from core.fields import ChoiceListField
-from core.languages import restricted_q
 from core.pages import BasePage
-from core.translated import linked_in_locale
-from partners.models import Partner
+from core.translated import in_locale, linked_in_locale, one_in_locale
+from core.visibility import visible
+from partners.models import Partner, Project
 
 from . import compare, filters, queries
 from .blocks import key_figure_blocks, related_page_blocks
@@ -52,12 +53,7 @@ class CaseStudyIndexPage(RoutablePageMixin, BasePage):
 
     def cases(self):
         """The live cases of this index's language (any depth below it)."""
-        return (
-            CaseStudyPage.objects.live()
-            .descendant_of(self)
-            .filter(locale_id=self.locale_id, alias_of__isnull=True)
-            .exclude(restricted_q())
-        )
+        return visible(CaseStudyPage.objects.descendant_of(self), self.locale_id)
 
     def get_sitemap_urls(self, request=None):
         """The library, plus its partnership overview and each project and partner page."""
@@ -106,6 +102,17 @@ class CaseStudyIndexPage(RoutablePageMixin, BasePage):
         status = 400 if comparison.error else 200
         return TemplateResponse(request, "practices/compare.html", context, status=status)
 
+    def sitemap_routes(self):
+        """The sub-routes search engines may index (the sitemap lists them): the partnership
+        page and each project's and partner's page in this page's language."""
+        projects = Project.objects.filter(locale=self.locale).values_list("acronym", flat=True)
+        partners = Partner.objects.filter(locale=self.locale).only("name")
+        return [
+            "partners/",
+            *(f"projects/{acronym}/" for acronym in projects),
+            *(f"partners/{queries.partner_slug(partner)}/" for partner in partners),
+        ]
+
     @path("projects/<str:acronym>/")
     def project_route(self, request, acronym):
         project = queries.project_for(acronym, self.locale)
@@ -137,7 +144,7 @@ class CaseStudyIndexPage(RoutablePageMixin, BasePage):
         return TemplateResponse(request, "practices/partner.html", context)
 
 
-class CaseStudyPage(RoutablePageMixin, CompetencesMixin, BasePage):
+class CaseStudyPage(ExampleMixin, RoutablePageMixin, CompetencesMixin, BasePage):
     project = models.ForeignKey(
         "partners.Project",
         verbose_name=_("source project"),
@@ -187,11 +194,6 @@ class CaseStudyPage(RoutablePageMixin, CompetencesMixin, BasePage):
         help_text=_("The label or award, e.g. the programme's good practice."),
     )
     good_practice_year = models.PositiveSmallIntegerField(_("label year"), null=True, blank=True)
-    is_example = models.BooleanField(
-        _("example case"),
-        default=False,
-        help_text=_("Written to illustrate the platform, not documented by the partner."),
-    )
 
     content_panels = BasePage.content_panels + [
         MultiFieldPanel(
@@ -272,7 +274,7 @@ class CaseStudyPage(RoutablePageMixin, CompetencesMixin, BasePage):
             SynchronizedField("good_practice", overridable=False),
             TranslatableField("good_practice_label"),
             SynchronizedField("good_practice_year", overridable=False),
-            SynchronizedField("is_example", overridable=False),
+            *ExampleMixin.example_fields,
         ]
     )
 
@@ -302,16 +304,13 @@ class CaseStudyPage(RoutablePageMixin, CompetencesMixin, BasePage):
             if isinstance(linked, models.QuerySet):
                 cached = linked_in_locale(linked, self.locale)
             else:  # links edited in memory (a preview)
-                cached = queries.localized_snippets(list(linked), self.locale)
+                cached = in_locale(linked, self.locale)
             self._localized_partners = cached
         return cached
 
     @property
     def localized_project(self):
-        project = self.project
-        if project is None or project.locale_id == self.locale_id:
-            return project
-        return queries.localized_snippets([project], self.locale)[0]
+        return one_in_locale(self.project, self.locale_id)
 
     @property
     def methods(self):

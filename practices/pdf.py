@@ -78,7 +78,15 @@ def _render(page, request):
     story.append(Paragraph(_text(" · ".join(part for part in meta if part)), styles["meta"]))
     if page.is_example:
         story.append(
-            Paragraph(_text(_("Example case written for the demonstration of this platform.")), styles["meta"])
+            Paragraph(
+                _text(
+                    _(
+                        "Example content. This was written to demonstrate the platform. It is not a record of real "
+                        "work, people or results, and its figures are not counted in the cluster's results."
+                    )
+                ),
+                styles["meta"],
+            )
         )
     story.append(Spacer(1, 3 * mm))
     if page.intro:

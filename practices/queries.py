@@ -6,14 +6,17 @@ shown is swapped for its translation in the current language, in bulk.
 """
 
 from collections import Counter
+from urllib.parse import urlencode
 
 from django.apps import apps
+from django.contrib.contenttypes.models import ContentType
 from django.db.models import Count, Q
 from django.db.models.functions import Lower
 from django.utils.text import slugify
 from wagtail.models import Page
 
-from core.languages import restricted_q
+from core.translated import in_locale
+from core.visibility import restricted_q, visible
 from partners.models import Partner, Project, partners_by_country
 
 METHOD_PAGE_MODELS = ("toolkit.ToolPage",)
@@ -21,23 +24,6 @@ FILM_PAGE_MODELS = ("films.FilmPage",)
 
 # Project and partner pages show at most this many items per list, however large the site.
 LIST_LIMIT = 12
-
-
-def localized_snippets(items, locale):
-    """The translatable objects `items` (one model) in `locale`, same order, one query.
-
-    An object not translated yet is kept in its own language so a link is never lost."""
-    items = list(items)
-    if not items:
-        return []
-    model = type(items[0])
-    wanted = {item.translation_key for item in items if item.locale_id != locale.pk}
-    translations = {}
-    if wanted:
-        translations = {
-            obj.translation_key: obj for obj in model.objects.filter(locale=locale, translation_key__in=wanted)
-        }
-    return [item if item.locale_id == locale.pk else translations.get(item.translation_key, item) for item in items]
 
 
 def existing_models(labels):
@@ -88,14 +74,9 @@ def pages_linking(snippet, locale, model_labels, limit=None):
         for field in model._meta.get_fields():
             if not field.is_relation or field.auto_created or field.related_model is not type(snippet):
                 continue
-            pages = (
-                model.objects.live()
-                .filter(
-                    locale=locale, alias_of__isnull=True, **{f"{field.name}__translation_key": snippet.translation_key}
-                )
-                .exclude(restricted_q())
-                .distinct()
-            )
+            pages = visible(
+                model.objects.filter(**{f"{field.name}__translation_key": snippet.translation_key}), locale
+            ).distinct()
             if limit is not None:
                 pages = pages.order_by(Lower("title"), "pk")[: limit + 1]
             found.extend(pages)
@@ -114,19 +95,22 @@ METHOD_INDEX_MODEL = "toolkit.ToolkitIndexPage"
 FILM_INDEX_MODEL = "films.FilmIndexPage"
 
 
-def listing_url(model_label, locale, **filters):
-    """The URL of the first live index page of `model_label` in `locale`, with `filters`
-    as query string; None when there is no such page. Only called when a list is cut."""
-    from urllib.parse import urlencode
-
-    models = existing_models([model_label])
+def index_urls(locale, model_labels):
+    """The URL of the first visible index page of each of `model_labels` in `locale`, by label
+    (one query whatever the site's size, so a page costs the same whether its lists are cut)."""
+    models = existing_models(model_labels)
     if not models:
-        return None
-    index = models[0].objects.live().filter(locale=locale).first()
-    if index is None:
-        return None
-    url = index.url
-    return f"{url}?{urlencode(filters)}" if filters else url
+        return {}
+    types = ContentType.objects.get_for_models(*models)  # Django keeps these in memory
+    labels = {content_type.pk: model._meta.label for model, content_type in types.items()}
+    found = {}
+    for page in visible(Page.objects.filter(content_type__in=types.values()), locale).order_by("path"):
+        found.setdefault(labels[page.content_type_id], page.url)
+    return found
+
+
+def with_query(url, **filters):
+    return f"{url}?{urlencode(filters)}" if url and filters else url
 
 
 # Projects -----------------------------------------------------------------------
@@ -158,7 +142,7 @@ def card_cases(cases, locale, limit=None):
 def attach_localized_partners(cases, locale):
     """Set each case's `localized_partners` with a single query for all translations."""
     partners = [partner for case in cases for partner in case.partners.all()]
-    localized = iter(localized_snippets(partners, locale))
+    localized = iter(in_locale(partners, locale))
     for case in cases:
         case._localized_partners = [next(localized) for _partner in case.partners.all()]
 
@@ -170,6 +154,7 @@ def project_context(index, project):
     methods = pages_linking(project, index.locale, METHOD_PAGE_MODELS, LIST_LIMIT)
     methods, more_methods = first_items(methods, LIST_LIMIT)
     films, more_films = first_items(pages_linking(project, index.locale, FILM_PAGE_MODELS, LIST_LIMIT), LIST_LIMIT)
+    listings = index_urls(index.locale, [METHOD_INDEX_MODEL, FILM_INDEX_MODEL])
     return {
         "project": project,
         "project_cases": project_cases,
@@ -180,9 +165,8 @@ def project_context(index, project):
         "more_cases": more_cases,
         "more_methods": more_methods,
         "more_films": more_films,
-        # Looked up only for a cut list, so a usual page costs no extra query.
-        "methods_listing_url": more_methods and listing_url(METHOD_INDEX_MODEL, index.locale, project=project.acronym),
-        "films_listing_url": more_films and listing_url(FILM_INDEX_MODEL, index.locale),
+        "methods_listing_url": with_query(listings.get(METHOD_INDEX_MODEL), project=project.acronym),
+        "films_listing_url": listings.get(FILM_INDEX_MODEL),
     }
 
 

@@ -39,8 +39,9 @@ def _one_line(text):
 
 
 def _isbn(page):
+    """The ISBN of this language's edition, if a citation may carry it (PublicationPage.cited_isbn)."""
     edition = page.own_edition
-    return edition.isbn if edition and edition.isbn else ""
+    return page.cited_isbn(edition.isbn) if edition and edition.isbn else ""
 
 
 def citation_key(page):
@@ -71,8 +72,8 @@ def bibtex(page, url):
     ]
     if _isbn(page):
         fields.append(("isbn", _isbn(page)))
-    if page.doi:
-        fields.append(("doi", bibtex_escape(page.doi)))
+    if page.cited_doi:
+        fields.append(("doi", bibtex_escape(page.cited_doi)))
     fields.append(("url", url))
     if page.abstract:
         fields.append(("abstract", bibtex_escape(_one_line(page.abstract))))
@@ -99,8 +100,8 @@ def ris(page, url):
     ]
     if _isbn(page):
         lines.append(("SN", _isbn(page)))
-    if page.doi:
-        lines.append(("DO", page.doi))
+    if page.cited_doi:
+        lines.append(("DO", page.cited_doi))
     lines.append(("UR", url))
     if page.abstract:
         lines.append(("AB", _one_line(page.abstract)))
@@ -131,8 +132,8 @@ def csl_item(page, url):
         item["editor"] = [_csl_name(person) for person in page.editors]
     if _isbn(page):
         item["ISBN"] = _isbn(page)
-    if page.doi:
-        item["DOI"] = page.doi
+    if page.cited_doi:
+        item["DOI"] = page.cited_doi
     if page.abstract:
         item["abstract"] = _one_line(page.abstract)
     if page.own_edition and page.own_edition.page_count:
@@ -149,4 +150,4 @@ def render(kind, page, url):
 
 
 def identifier_url(page, url):
-    return doi_url(page.doi) if page.doi else url
+    return doi_url(page.cited_doi) if page.cited_doi else url

@@ -9,6 +9,13 @@ from django.utils.translation import gettext_lazy as _
 # dot-separated sub-codes; the suffix is any printable text without spaces.
 DOI_PATTERN = re.compile(r"^10\.\d{4,9}(\.\d+)*/\S+$")
 RESOLVER = "https://doi.org/"
+# Registrant codes that never name a real publication: 10.5555 is the DOI
+# Foundation's test prefix (used in examples and tests), so a DOI under it is invented.
+TEST_PREFIXES = ("10.5555",)
+
+
+def is_test_doi(value):
+    return str(value or "").split("/", 1)[0] in TEST_PREFIXES
 
 
 def is_valid(value):
@@ -31,5 +38,11 @@ def validate_doi(value):
         raise ValidationError(
             _("“%(value)s” is not a DOI: a DOI looks like 10.1234/steps.2015."),
             code="invalid_doi",
+            params={"value": value},
+        )
+    if is_test_doi(value):
+        raise ValidationError(
+            _("“%(value)s” uses the test prefix 10.5555, which no real publication has: enter the registered DOI."),
+            code="test_doi",
             params={"value": value},
         )

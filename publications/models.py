@@ -42,12 +42,14 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from caching.content_version import depends_on
 from competences.fields import CompetencesMixin
+from core.examples import ExampleMixin
 from core.licences import licence_field, licence_url
 from core.pages import BasePage
 from core.sources import SourceFieldPanel, SourceInlinePanel, SourceOnlyFieldsForm, is_source, source_rows
 
 from .blocks import contents_blocks
-from .doi import validate_doi
+from .doi import is_test_doi, validate_doi
+from .isbn import is_valid as is_valid_isbn
 from .isbn import validate_isbn
 
 DEFAULT_MAX_COPIES_PER_REQUEST = 5
@@ -86,7 +88,7 @@ class DownloadCountsPanel(HelpPanel):
         super().__init__(**kwargs)
 
 
-class PublicationPage(RoutablePageMixin, CompetencesMixin, BasePage):
+class PublicationPage(ExampleMixin, RoutablePageMixin, CompetencesMixin, BasePage):
     abstract = models.TextField(_("abstract"), help_text=_("A few paragraphs; separate them with an empty line."))
     cover_image = models.ForeignKey(
         "wagtailimages.Image",
@@ -141,6 +143,7 @@ class PublicationPage(RoutablePageMixin, CompetencesMixin, BasePage):
                 FieldPanel("publisher"),
                 FieldPanel("doi"),
                 FieldPanel("licence"),
+                *ExampleMixin.example_panels,
             ],
             heading=_("Publication details"),
         ),
@@ -183,6 +186,7 @@ class PublicationPage(RoutablePageMixin, CompetencesMixin, BasePage):
             # The same people and the same files on every language's page.
             SynchronizedField("contributors", overridable=False),
             SynchronizedField("editions", overridable=False),
+            *ExampleMixin.example_fields,
         ]
     )
 
@@ -269,6 +273,25 @@ class PublicationPage(RoutablePageMixin, CompetencesMixin, BasePage):
     @property
     def licence_url(self):
         return licence_url(self.licence)
+
+    # Identifiers: an example publication has none that a citation may carry.
+
+    @property
+    def cited_doi(self):
+        """The DOI to export in citations, meta tags and JSON-LD; "" for an example or a test DOI."""
+        if self.is_example or not self.doi or is_test_doi(self.doi):
+            return ""
+        return self.doi
+
+    def cited_isbn(self, value):
+        """`value` (an ISBN of this publication) if a citation may carry it, else ""."""
+        if self.is_example or not value or not is_valid_isbn(value):
+            return ""
+        return value
+
+    @property
+    def cited_print_isbn(self):
+        return self.cited_isbn((self.printed_edition or {}).get("print_isbn", ""))
 
     @property
     def download_base_name(self):
@@ -582,7 +605,7 @@ class PrintStock(models.Model):
         return stock
 
 
-class PrintRequest(models.Model):
+class PrintRequest(ExampleMixin, models.Model):
 
     class Status(models.TextChoices):
         REQUESTED = "requested", _("Requested")

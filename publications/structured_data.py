@@ -39,9 +39,9 @@ def book(page, request):
         data["editor"] = [_person(person) for person in page.editors]
     if page.licence_url:
         data["license"] = page.licence_url
-    if page.doi:
-        data["identifier"] = {"@type": "PropertyValue", "propertyID": "DOI", "value": page.doi}
-        data["sameAs"] = doi_url(page.doi)
+    if page.cited_doi:
+        data["identifier"] = {"@type": "PropertyValue", "propertyID": "DOI", "value": page.cited_doi}
+        data["sameAs"] = doi_url(page.cited_doi)
     if page.cover_image:
         rendition = page.cover_image.get_rendition("width-800")
         data["image"] = absolute_url(request, rendition.url)
@@ -55,7 +55,7 @@ def book(page, request):
             "inLanguage": edition.language,
             "url": absolute_url(request, page.download_path(edition.language)),
         }
-        if edition.isbn:
+        if page.cited_isbn(edition.isbn):
             example["isbn"] = to_isbn13(edition.isbn)
         if edition.page_count:
             example["numberOfPages"] = edition.page_count
@@ -78,7 +78,7 @@ def book(page, request):
                 "inventoryLevel": {"@type": "QuantitativeValue", "value": left},
             },
         }
-        if printed_edition["print_isbn"]:
+        if page.cited_isbn(printed_edition["print_isbn"]):
             printed["isbn"] = to_isbn13(printed_edition["print_isbn"])
         examples.append(printed)
     if examples:

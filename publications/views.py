@@ -5,6 +5,7 @@ from django.http import FileResponse, Http404, HttpResponse, HttpResponseNotAllo
 from django.utils.cache import patch_cache_control
 from wagtail import hooks
 
+from archive import state as archive_state
 from privacy import protection
 
 from . import citations, counting, printing
@@ -99,6 +100,9 @@ def _form_page(page, request, form, status=200, **extra):
 def request_copies(page, request):
     if page.stock is None:
         raise Http404
+    if archive_state.is_archived():
+        # The archive takes no requests (archive/middleware.py answers posts before this).
+        return _form_page(page, request, None, 200 if request.method in ("GET", "HEAD") else 405)
     if request.method != "POST":
         return _form_page(page, request, PrintRequestForm())
     form = PrintRequestForm(request.POST)

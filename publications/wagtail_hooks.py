@@ -20,7 +20,7 @@ class PrintRequestViewSet(PersonalDataViewSetMixin, ModelViewSet):
     add_to_admin_menu = True
     menu_order = 310
     list_display = ["name", "organisation", "country", "copies", "status", "language", "created_at"]
-    list_filter = ["status", "stock", "sector", "language", "country"]
+    list_filter = ["status", "stock", "sector", "language", "country", "is_example"]
     list_export = [
         "created_at",
         "status",
@@ -56,6 +56,7 @@ class PrintRequestViewSet(PersonalDataViewSetMixin, ModelViewSet):
             ),
             FieldPanel("consent_at", read_only=True),
             FieldPanel("consent_version", read_only=True),
+            FieldPanel("is_example"),
         ],
         base_form_class=PrintRequestAdminForm,
     )

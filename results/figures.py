@@ -5,6 +5,13 @@ which returns plain data: the planned outputs with their targets and current
 figures, and tables broken down per language or per competence area. The admin
 report's CSV is `export_rows()` of the same data, so the two never disagree.
 
+Only what is not an example counts (core/examples.py): example films, events,
+publications, methods and cases, and the figures drawn from them (registrations,
+attendance, downloads, copies requested by example records), are never added to
+a target's progress. They are counted apart, in the `examples` table, labelled.
+With only the demonstration content, every target shows no progress, and the
+page says why (`Results.note`).
+
 Only aggregate counts are read: no name, address or e-mail of anyone. The number
 of queries is fixed (about fifteen), whatever the amount of content; with the page
 cache on, a process reads the figures of published content once per content
@@ -20,7 +27,7 @@ from django.utils.translation import pgettext_lazy
 
 from caching.content_version import per_version
 from events.choices import Kind
-from events.targets import current_progress
+from events.targets import event_figures, progress
 
 # The planned outputs that are not events, as in the cluster's application
 # (reference data `targets`); the events' targets live in events/targets.py.
@@ -94,6 +101,10 @@ class Table:
 class Results:
     outputs: tuple
     tables: tuple = field(default_factory=tuple)
+    # The example figures, counted apart and never added to the targets' progress.
+    examples: Table | None = None
+    # Why every target shows no progress, when that is because everything is an example.
+    note: str = ""
 
     def table(self, key):
         return next(table for table in self.tables if table.key == key)
@@ -122,14 +133,20 @@ def languages():
 
 
 def _film_figures():
-    """(number of films, {language: films published}, {language: films captioned}). Two queries."""
+    """(number of films, {language: films published}, {language: films captioned}, example films).
+
+    Example films are counted apart. Two queries.
+    """
     from films.models import FilmPage, caption_languages
 
     published = {}
-    keys = set()
-    for key, code in (
-        FilmPage.objects.live().filter(alias_of__isnull=True).values_list("translation_key", "locale__language_code")
+    keys, example_keys = set(), set()
+    for key, code, is_example in FilmPage.objects.live().filter(alias_of__isnull=True).values_list(
+        "translation_key", "locale__language_code", "is_example"
     ):
+        if is_example:
+            example_keys.add(key)
+            continue
         keys.add(key)
         published[code] = published.get(code, 0) + 1
     captioned = {}
@@ -137,13 +154,14 @@ def _film_figures():
     for codes in caption_languages(films).values():
         for code in codes:
             captioned[code] = captioned.get(code, 0) + 1
-    return len(keys), published, captioned
+    return len(keys), published, captioned, len(example_keys)
 
 
-def _live_publications():
+def _live_publications(example=False):
+    """Live publications that count (or, with `example`, the example ones)."""
     from publications.models import PublicationPage
 
-    return PublicationPage.objects.live().filter(alias_of__isnull=True)
+    return PublicationPage.objects.live().filter(alias_of__isnull=True, is_example=example)
 
 
 def _edition_figures():
@@ -162,12 +180,12 @@ def _edition_figures():
     return len(keys), {code: len(found) for code, found in available.items()}
 
 
-def _download_figures():
-    """{language: downloads}. One query."""
+def _download_figures(example=False):
+    """{language: downloads} of the publications that count (or the example ones). One query."""
     from publications.models import DownloadCount
 
     return dict(
-        DownloadCount.objects.filter(publication_key__in=_live_publications().values("translation_key"))
+        DownloadCount.objects.filter(publication_key__in=_live_publications(example).values("translation_key"))
         .values("language")
         .annotate(total=Sum("count"))
         .values_list("language", "total")
@@ -175,15 +193,34 @@ def _download_figures():
 
 
 def _copy_figures():
-    """({status: {language: copies}}, copies printed). Two queries."""
-    from publications.models import PrintRequest, PrintStock
+    """({status: {language: copies}}, copies printed, {status: example copies}). Two queries.
 
-    by_status = {}
-    rows = PrintRequest.objects.values("status", "language").annotate(copies=Sum("copies"))
+    Requests that are example records, or for an example publication, are counted apart.
+    """
+    from django.db.models import BooleanField, Case, Q, Value, When
+
+    from publications.models import PrintRequest, PrintStock, PublicationPage
+
+    example_keys = PublicationPage.objects.filter(is_example=True).values("translation_key")
+    example_q = Q(is_example=True) | Q(stock__publication_key__in=example_keys)
+    by_status, examples = {}, {}
+    rows = (
+        PrintRequest.objects.annotate(
+            example=Case(When(example_q, then=Value(True)), default=Value(False), output_field=BooleanField())
+        )
+        .order_by()
+        .values("status", "language", "example")
+        .annotate(copies=Sum("copies"))
+    )
     for row in rows:
-        by_status.setdefault(row["status"], {})[row["language"]] = row["copies"] or 0
-    printed = PrintStock.objects.aggregate(total=Sum("total"))["total"] or 0
-    return by_status, printed
+        if row["example"]:
+            examples[row["status"]] = examples.get(row["status"], 0) + (row["copies"] or 0)
+        else:
+            by_status.setdefault(row["status"], {})[row["language"]] = row["copies"] or 0
+    printed = (
+        PrintStock.objects.exclude(publication_key__in=example_keys).aggregate(total=Sum("total"))["total"] or 0
+    )
+    return by_status, printed, examples
 
 
 def _live_homes():
@@ -220,7 +257,9 @@ def _linked_keys(model):
     through = model.competences.through
     page_field = next(f.name for f in through._meta.get_fields() if f.is_relation and f.related_model is model)
     links = {}
-    rows = through.objects.filter(**{f"{page_field}__live": True, f"{page_field}__alias_of__isnull": True}).values_list(
+    rows = through.objects.filter(
+        **{f"{page_field}__live": True, f"{page_field}__alias_of__isnull": True, f"{page_field}__is_example": False}
+    ).values_list(
         f"{page_field}__translation_key", "frameworkitem_id"
     )
     for key, item_id in rows:
@@ -228,9 +267,17 @@ def _linked_keys(model):
     return links
 
 
-def _live_count(model):
-    """How many live pages of `model` there are, counting each page once across its translations."""
-    return model.objects.live().filter(alias_of__isnull=True).order_by().values("translation_key").distinct().count()
+def _live_counts(model):
+    """(live pages of `model` that count, example ones), each once across its translations. One query."""
+    counts = dict(
+        model.objects.live()
+        .filter(alias_of__isnull=True)
+        .order_by()
+        .values("is_example")
+        .annotate(n=Count("translation_key", distinct=True))
+        .values_list("is_example", "n")
+    )
+    return counts.get(False, 0), counts.get(True, 0)
 
 
 def _area_figures(language):
@@ -276,7 +323,11 @@ def _area_figures(language):
         )
         for area in areas:
             area["name"] = names.get(area["translation_key"], area["name"])
-    return areas, method_counts, case_counts, _live_count(ToolPage), _live_count(CaseStudyPage)
+    (methods_counted, methods_examples), (cases_counted, cases_examples) = (
+        _live_counts(ToolPage),
+        _live_counts(CaseStudyPage),
+    )
+    return areas, method_counts, case_counts, methods_counted, cases_counted, methods_examples, cases_examples
 
 
 @per_version(tags=("print-requests",))
@@ -300,7 +351,7 @@ def _content_figures(language):
 # The results ------------------------------------------------------------------------------
 
 
-def _event_outputs():
+def _event_outputs(rows):
     labels = {
         Kind.REGIONAL: (
             _("Regional preparatory events"),
@@ -319,7 +370,7 @@ def _event_outputs():
         ),
     }
     outputs = []
-    for row in current_progress():
+    for row in rows:
         label, held_label, participants_label = labels.get(row.kind, (row.label, _("Events held"), _("Participants")))
         outputs.append(
             Output(
@@ -340,21 +391,33 @@ def results(language=None):
     language = language if language in codes else settings.LANGUAGE_CODE
 
     (
-        (films, films_published, films_captioned),
+        (films, films_published, films_captioned, example_films),
         (publications, editions),
-        (copies, printed),
+        (copies, printed, example_copies),
         homes,
         (source_pages, translated),
-        (areas, method_counts, case_counts, all_methods, all_cases),
+        (areas, method_counts, case_counts, all_methods, all_cases, example_methods, example_cases),
     ) = _content_figures(language)
     downloads = _download_figures()
+    events = event_figures()
+    event_rows = progress(events)
+    examples_table = _examples_table(
+        progress(events, examples=True),
+        example_films,
+        _live_publications(example=True).order_by().values("translation_key").distinct().count(),
+        sum(_download_figures(example=True).values()),
+        example_copies,
+        example_methods,
+        example_cases,
+    )
 
     sent = sum(copies.get("sent", {}).values())
     requested = sum(copies.get("requested", {}).values())
-    platform_live = int(all(code in homes for code in codes))
+    # A site that shows example content is a demonstration, not yet the cluster's platform.
+    platform_live = int(all(code in homes for code in codes) and not examples_table.rows)
 
     outputs = (
-        *_event_outputs(),
+        *_event_outputs(event_rows),
         Output(
             "films",
             _("Short films"),
@@ -508,9 +571,49 @@ def results(language=None):
         ),
     )
 
+    counted = any(measure.actual for output in outputs for measure in output.measures)
+    note = ""
+    if not counted and examples_table.rows:
+        note = _(
+            "No progress is shown towards any target: everything this site holds so far is example content, "
+            "written to demonstrate the platform, and example figures never count towards the cluster's targets. "
+            "They are shown apart below."
+        )
     return Results(
         outputs=outputs,
         tables=(films_table, publication_table, copies_table, languages_table, areas_table),
+        examples=examples_table,
+        note=note,
+    )
+
+
+def _examples_table(event_rows, films, publications, downloads, copies, methods, cases):
+    """The example figures, one row each, never compared with a target. Only figures above zero are listed."""
+    unit_events, unit_people = _("events"), _("participants")
+    rows = []
+
+    def add(header, actual, unit):
+        if actual:
+            rows.append(Row(header, (Measure(header, actual, None, unit),)))
+
+    for row in event_rows:
+        add(_("%(kind)s held (examples)") % {"kind": row.label}, row.events_held, unit_events)
+        add(_("Participants in example events: %(kind)s") % {"kind": row.label}, row.participants, unit_people)
+    add(_("Example films published"), films, _("films"))
+    add(_("Example publications available"), publications, _("publication"))
+    add(_("Downloads of example publications"), downloads, _("downloads"))
+    add(_("Copies sent to example requests"), copies.get("sent", 0), _("copies"))
+    add(_("Copies requested by example requests"), copies.get("requested", 0), _("copies"))
+    add(_("Example training methods"), methods, _("methods"))
+    add(_("Example case studies"), cases, _("case studies"))
+    return Table(
+        "examples",
+        _("Example figures, not counted"),
+        _("Figures of the example content written to demonstrate the platform; none counts towards a target"),
+        _("Example figure"),
+        (_("Figure"),),
+        tuple(rows),
+        note=_("Example content is marked as such wherever it appears, and its figures stay out of the results."),
     )
 
 
@@ -524,6 +627,11 @@ def export_rows(data):
         for row in table.all_rows:
             for measure in row.cells:
                 rows.append(_export_row(table.title, row.header, measure, row.language))
+    if data.examples is not None:
+        # Labelled apart: the section names them as examples, and they have no target.
+        for row in data.examples.all_rows:
+            for measure in row.cells:
+                rows.append(_export_row(data.examples.title, row.header, measure, row.language))
     return rows
 
 

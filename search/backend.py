@@ -5,7 +5,10 @@ own language (``SEARCH_CONFIGS``: language code -> configuration, e.g. "fr" ->
 "french"), and each query is parsed with the configuration of the active
 language, so "formations" finds "formation" in French and "trainingen" finds
 "training" in Dutch. Objects without a language, and languages without a
-configuration, use ``SEARCH_CONFIG`` (PostgreSQL's default when unset).
+configuration, use ``SEARCH_CONFIG`` (PostgreSQL's default when unset). The settings
+name a configuration for every configured language (its English name, e.g. "german");
+one the database does not have (PostgreSQL ships about thirty: no "slovenian") is
+replaced by ``SEARCH_CONFIG`` ("simple": words as written, without stemming).
 
 Every locale's pages share Wagtail's single index table (one row per object),
 which is why one backend picks the configuration per object rather than one
@@ -63,15 +66,28 @@ def _postgres_backend_class():
         def __init__(self, params):
             super().__init__(params)
             self.configs = dict(params.get("SEARCH_CONFIGS", {}))
+            self._available = None
+
+        def available_configs(self):
+            """The text search configurations this database has (read once)."""
+            if self._available is None:
+                with connection.cursor() as cursor:
+                    cursor.execute("SELECT cfgname FROM pg_catalog.pg_ts_config")
+                    self._available = {row[0] for row in cursor.fetchall()}
+            return self._available
 
         def config_for_language(self, code):
             if code and code not in self.configs:
                 code = code.split("-")[0]
-            return self.configs.get(code, self.config)
+            config = self.configs.get(code)
+            if config is None or config not in self.available_configs():
+                return self.config
+            return config
 
         def with_config(self, config):
             clone = copy.copy(self)
             clone.config = config
+            clone._available = self._available
             return clone
 
     return LanguagePostgresSearchBackend

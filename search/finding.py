@@ -23,12 +23,13 @@ from django.utils.translation import gettext as _
 from wagtail.models import Locale, Page
 
 from caching.content_version import per_version
+from competences.keys import competence_value
 from competences.models import FrameworkItem
 from competences.queries import competence_page_models
 from core.filters import Facet, FacetedFilter, Option
-from core.languages import restricted_q
 from core.listing import paginate
-from toolkit.finding import competence_options, competence_value
+from core.visibility import visible
+from toolkit.finding import competence_options
 
 from .highlight import excerpt, highlight, indexed_texts
 
@@ -41,7 +42,7 @@ def searchable_pages(locale):
     # Alias pages repeat another language's text, and private pages are for their
     # audience only; the search index can only filter on indexed fields, hence
     # one id subquery for both.
-    listed = Page.objects.filter(alias_of__isnull=True).exclude(restricted_q()).values("id")
+    listed = visible(Page.objects.all(), locale).values("id")
     return Page.objects.live().filter(locale=locale, depth__gt=1).filter(id__in=listed)
 
 

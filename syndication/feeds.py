@@ -12,7 +12,7 @@ from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale
 
-from core.languages import restricted_q
+from core.visibility import visible
 
 FEED_KINDS = {
     "methods": ("toolkit.ToolPage", _("New methods in the toolkit")),
@@ -53,13 +53,9 @@ class LatestPagesFeed(Feed):
         return FEED_KINDS[kind][1]
 
     def items(self, kind):
-        return (
-            feed_model(kind)
-            .objects.live()
-            .exclude(restricted_q())
-            .filter(locale=Locale.get_active(), alias_of__isnull=True)
-            .order_by("-first_published_at")[:FEED_LENGTH]
-        )
+        return visible(feed_model(kind).objects.all(), Locale.get_active()).order_by("-first_published_at")[
+            :FEED_LENGTH
+        ]
 
     def item_title(self, item):
         return item.title

@@ -29,13 +29,13 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale
 
+from competences.keys import competence_value
 from competences.models import FrameworkItem
 from core import csv_export
-from core.languages import restricted_q
 from core.licences import licence_url
+from core.visibility import visible
 from partners.models import Partner
 from practices.models import CaseStudyPage
-from toolkit.finding import competence_value
 from toolkit.models import ToolPage
 
 LICENCE_NAME = "CC BY 4.0"
@@ -153,13 +153,7 @@ class Dataset:
     related: tuple  # select_related fields
 
     def pages(self, locale):
-        return (
-            self.model.objects.live()
-            .exclude(restricted_q())
-            .filter(locale=locale, alias_of__isnull=True)
-            .select_related("locale", *self.related)
-            .order_by("path")
-        )
+        return visible(self.model.objects.all(), locale).select_related("locale", *self.related).order_by("path")
 
 
 DATASETS = {

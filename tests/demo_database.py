@@ -16,8 +16,8 @@ settings and requirements are unchanged; its `migrate` then only runs the post-m
 
 A build lives in a folder under $STEPS_TEST_DEMO_DIR (default: $TMPDIR/steps-test-demo) named
 by a fingerprint of everything it is made from: every file of the project outside tests/,
-documentation and generated folders (the requirements files among them) and the Python
-version. A change to any of
+documentation and generated folders (the requirements files among them), the Python
+version and the environment variables that change the demo (LANGUAGES). A change to any of
 them gives a new fingerprint and so a new build (an empty or new folder forces one). On
 PostgreSQL the build is the database `<name>_demo` beside DATABASE_URL's, its fingerprint
 kept as the database's comment. Each build also holds the media files the demo wrote, which
@@ -80,10 +80,20 @@ def source_files():
                 yield Path(folder, name)
 
 
+# Settings read from the environment that change what the demo database holds: a build with
+# LANGUAGES=en,fr,nl,de has a German locale and German drafts that the default one has not.
+FINGERPRINTED_ENVIRONMENT = ("LANGUAGES",)
+
+
+def environment_digest():
+    return "\0".join(f"{name}={os.environ.get(name, '')}" for name in FINGERPRINTED_ENVIRONMENT).encode()
+
+
 def fingerprint():
     """A digest of what the demo database is made from."""
     digest = hashlib.sha256()
     digest.update(sys.version.encode())
+    digest.update(environment_digest())
     for path in source_files():
         digest.update(str(path.relative_to(BASE_DIR)).encode() + b"\0")
         digest.update(path.read_bytes() + b"\0")
@@ -175,9 +185,10 @@ def build_env(database_url, media):
 
 def migrations_fingerprint():
     """A digest of what an empty migrated database is made from: the migrations, the settings
-    (the installed apps) and the requirements files."""
+    (the installed apps, the languages) and the requirements files."""
     digest = hashlib.sha256()
     digest.update(sys.version.encode())
+    digest.update(environment_digest())
     for path in source_files():
         relative = path.relative_to(BASE_DIR)
         if "migrations" in relative.parts or relative.parts[:2] == ("config", "settings") or path.suffix == ".txt":

@@ -9,12 +9,15 @@ comparison, a registration form…), the competence framework, search and the
 
 from urllib.parse import urlencode
 
-from django.conf import settings
 from django.urls import NoReverseMatch, reverse
 from django.utils import translation
 from wagtail.models import Locale, Page, get_page_models
 
-LANGUAGES = [code for code, _name in settings.LANGUAGES]
+from tests.languages import WRITTEN
+
+# The languages the demo is written in (its pages there are live); a language added to
+# LANGUAGES without demo text has drafts only (tests/test_language_configuration.py covers it).
+LANGUAGES = WRITTEN
 
 
 def _models():
@@ -76,6 +79,18 @@ def _routes(model, locale):
         printed = next((publication for publication in pages if publication.stock is not None), None)
         if printed is not None:
             routes.append(("copy request form", _url(printed, "request/")))
+    elif label == "badges.BadgesIndexPage":
+        from badges.claiming import make_token
+        from badges.models import Award
+
+        routes.append(("badge verification", _url(page, "verify/")))
+        awards = Award.objects.filter(is_example=True, status__revoked_at__isnull=True).order_by("pk")
+        claimed = awards.first()
+        if claimed is not None:
+            routes.append(("badge claim", _url(page, f"claim/{make_token(claimed)}/")))
+        public = awards.filter(is_public=True).first()
+        if public is not None:
+            routes.append(("public badge", _url(page, f"awards/{public.public_id}/")))
     return [(name, url) for name, url in routes if url]
 
 

@@ -3,6 +3,8 @@
 import pytest
 from bs4 import BeautifulSoup
 
+from tests.languages import WRITTEN
+
 pytestmark = pytest.mark.django_db
 
 
@@ -13,7 +15,7 @@ STATEMENT_TITLES = {
 }
 
 
-@pytest.mark.parametrize("language", ["en", "fr", "nl"])
+@pytest.mark.parametrize("language", WRITTEN)
 def test_the_footer_links_to_the_accessibility_statement(client, homes, language):
     footer = BeautifulSoup(client.get(homes[language].url).content, "html.parser").find("footer")
     links = {link.get_text(strip=True): link["href"] for link in footer.select("nav a")}

@@ -8,10 +8,9 @@ from bs4 import BeautifulSoup
 from wagtail.models import get_page_models
 
 from home.models import StandardPage
+from tests.languages import CONFIGURED, SOURCE, WRITTEN, unconfigured_language
 
 pytestmark = pytest.mark.django_db
-
-LANGUAGES = ["en", "fr", "nl"]
 
 
 def soup(response):
@@ -27,10 +26,14 @@ def page_in(model, lang):
     return model.objects.live().filter(locale__language_code=lang).order_by("path").first()
 
 
-@pytest.mark.parametrize(
-    ("accept", "target"),
-    [("fr-BE,fr;q=0.9", "/fr/"), ("nl-NL,nl;q=0.8,en;q=0.5", "/nl/"), ("en-GB", "/en/"), ("de-DE", "/en/")],
-)
+def browser_languages():
+    """(Accept-Language, where "/" leads): each configured language, with a region and a
+    weaker second choice, and a language the site does not have (to the source language)."""
+    cases = [(f"{code}-XX,{code};q=0.9,{SOURCE};q=0.5", f"/{code}/") for code in CONFIGURED]
+    return [*cases, (f"{unconfigured_language()}-XX", f"/{SOURCE}/")]
+
+
+@pytest.mark.parametrize(("accept", "target"), browser_languages())
 def test_root_redirects_by_browser_language(client, accept, target):
     response = client.get("/", HTTP_ACCEPT_LANGUAGE=accept)
     assert response.status_code == 302
@@ -38,7 +41,7 @@ def test_root_redirects_by_browser_language(client, accept, target):
 
 
 @pytest.mark.parametrize("model", demo_page_models(), ids=lambda model: model.__name__)
-@pytest.mark.parametrize("lang", LANGUAGES)
+@pytest.mark.parametrize("lang", WRITTEN)
 def test_every_page_type_renders_in_each_language(client, model, lang):
     page = page_in(model, lang)
     assert page is not None, f"the demo has no {model.__name__} in {lang}"
@@ -51,7 +54,7 @@ def test_every_page_type_renders_in_each_language(client, model, lang):
 
 
 @pytest.mark.parametrize("model", demo_page_models(), ids=lambda model: model.__name__)
-@pytest.mark.parametrize("lang", LANGUAGES)
+@pytest.mark.parametrize("lang", WRITTEN)
 def test_switcher_canonical_and_hreflang_point_at_the_translations(client, model, lang):
     page = page_in(model, lang)
     translations = {p.locale.language_code: p for p in page.get_translations(inclusive=True).live()}
@@ -63,12 +66,17 @@ def test_switcher_canonical_and_hreflang_point_at_the_translations(client, model
     alternates = {link["hreflang"]: link["href"] for link in html.find_all("link", rel="alternate", hreflang=True)}
     assert alternates == {
         **{code: f"http://testserver{p.url}" for code, p in translations.items()},
-        "x-default": f"http://testserver{translations['en'].url}",
+        "x-default": f"http://testserver{translations[SOURCE].url}",
     }
 
     switcher = html.find("nav", class_="language-switcher")
     links = {a["hreflang"]: a["href"] for a in switcher.find_all("a")}
-    assert links == {code: p.url for code, p in translations.items() if code != lang}
+    # Every other configured language; where the page has no live translation (a language
+    # the demo is not written in), the link leads to that language's home page.
+    assert set(links) == set(CONFIGURED) - {lang}
+    assert {code: url for code, url in links.items() if code in translations} == {
+        code: p.url for code, p in translations.items() if code != lang
+    }
     assert switcher.find(attrs={"aria-current": "true"})["lang"] == lang
 
 
@@ -103,7 +111,7 @@ def test_anonymous_visitors_get_no_cookies(client, homes):
 
 
 def test_interface_text_follows_the_page_language(client, homes):
-    skip_links = {lang: soup(client.get(homes[lang].url)).find(class_="skip-link").get_text() for lang in LANGUAGES}
+    skip_links = {lang: soup(client.get(homes[lang].url)).find(class_="skip-link").get_text() for lang in WRITTEN}
     assert skip_links["en"] == "Skip to main content"
     assert skip_links["fr"] != skip_links["en"] and skip_links["nl"] != skip_links["en"]
     assert re.search(r"contenu", skip_links["fr"])

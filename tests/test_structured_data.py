@@ -6,6 +6,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from home.models import StandardPage
+from tests.languages import WRITTEN
 
 pytestmark = pytest.mark.django_db
 
@@ -15,7 +16,7 @@ def json_ld(response):
     return [json.loads(tag.string) for tag in html.find_all("script", type="application/ld+json")]
 
 
-@pytest.mark.parametrize("lang", ["en", "fr", "nl"])
+@pytest.mark.parametrize("lang", WRITTEN)
 def test_home_page_describes_the_website_and_the_organisation(client, homes, lang):
     items = {item["@type"]: item for item in json_ld(client.get(homes[lang].url))}
     assert set(items) == {"WebSite", "Organization"}

@@ -8,10 +8,11 @@ for the page of results.
 
 from django.utils.translation import gettext as _
 
+from competences.keys import competence_value, framework_order
 from competences.models import FrameworkItem
 from core.filters import Facet, FacetedFilter, NumberTest, Option, in_order
-from core.languages import restricted_q
 from core.listing import paginate
+from core.visibility import visible
 from partners.models import Project
 
 from .models import Setting, TargetGroup, ToolPage, group_size_text, plan_query
@@ -36,13 +37,8 @@ def duration_bucket(minutes):
     return None
 
 
-def competence_value(framework_code, item_code):
-    """A competence in a URL: language-neutral, readable and shareable, e.g. LifeComp:S1."""
-    return f"{framework_code}:{item_code}"
-
-
 def method_queryset(index_page):
-    return ToolPage.objects.live().child_of(index_page).filter(alias_of__isnull=True).exclude(restricted_q())
+    return visible(ToolPage.objects.child_of(index_page), index_page.locale_id)
 
 
 def method_records(index_page):
@@ -94,23 +90,15 @@ def competence_options(item_keys, locale):
     """The competences in use as options, named in `locale`, grouped by framework,
     areas before their competences (one query)."""
     items = FrameworkItem.objects.filter(locale=locale, translation_key__in=set(item_keys.values())).select_related(
-        "framework", "parent"
+        "framework", "parent__parent"
     )
     names = {}
     options = []
     for item in items:
         names[item.translation_key] = item
-        top = item.parent or item
         options.append(
             (
-                (
-                    item.framework.sort_order,
-                    item.framework.code,
-                    top.sort_order,
-                    top.code,
-                    item.parent_id is not None,
-                    item.sort_order,
-                ),
+                framework_order(item),
                 Option(
                     competence_value(item.framework.code, item.code),
                     item.name,

@@ -17,10 +17,12 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from competences.fields import CompetencesMixin
+from core.examples import ExampleMixin
 from core.fields import ChoiceListField
-from core.languages import restricted_q
 from core.licences import licence_field, licence_url
 from core.pages import BasePage
+from core.translated import one_in_locale
+from core.visibility import visible
 
 from .blocks import StepBlock, WorksheetBlock
 
@@ -92,7 +94,7 @@ class ToolkitIndexPage(RoutablePageMixin, BasePage):
         return f"{url}?{query}" if query else url
 
 
-class ToolPage(RoutablePageMixin, CompetencesMixin, BasePage):
+class ToolPage(ExampleMixin, RoutablePageMixin, CompetencesMixin, BasePage):
     """One training method, written so that another practitioner can run it."""
 
     # Shown on every view of the page: loaded with it (core/routing.py).
@@ -163,6 +165,7 @@ class ToolPage(RoutablePageMixin, CompetencesMixin, BasePage):
                 FieldRowPanel([FieldPanel("source_project"), FieldPanel("partner")]),
                 FieldPanel("languages"),
                 FieldPanel("licence"),
+                *ExampleMixin.example_panels,
             ],
             heading=_("Origin and licence"),
         ),
@@ -172,6 +175,7 @@ class ToolPage(RoutablePageMixin, CompetencesMixin, BasePage):
         index.SearchField("aims"),
         index.SearchField("steps"),
         index.FilterField("duration_minutes"),
+        index.FilterField("is_example"),
     ]
     override_translatable_fields = (
         BasePage.override_translatable_fields
@@ -197,6 +201,7 @@ class ToolPage(RoutablePageMixin, CompetencesMixin, BasePage):
             TranslatableField("partner"),
             SynchronizedField("languages", overridable=False),
             SynchronizedField("licence"),
+            *ExampleMixin.example_fields,
         ]
     )
 
@@ -274,8 +279,8 @@ class ToolPage(RoutablePageMixin, CompetencesMixin, BasePage):
                 "index_page": index_page,
                 "competences": self.competences_here,
                 "related_methods": self.related_methods(),
-                "source_project": _localized(self.source_project, self.locale),
-                "partner": _localized(self.partner, self.locale),
+                "source_project": one_in_locale(self.source_project, self.locale_id),
+                "partner": one_in_locale(self.partner, self.locale_id),
                 "plan_ids": ids,
                 "plan_query": plan_query(ids),
                 "in_plan": in_plan,
@@ -303,10 +308,8 @@ class ToolPage(RoutablePageMixin, CompetencesMixin, BasePage):
         item_ids = linked.values("pk") if isinstance(linked, models.QuerySet) else [item.pk for item in linked]
         # Translations hold the same default-language items, so ids match across languages.
         return list(
-            ToolPage.objects.live()
-            .filter(locale_id=self.locale_id, alias_of__isnull=True, competences__in=item_ids)
+            visible(ToolPage.objects.filter(competences__in=item_ids), self.locale_id)
             .exclude(pk=self.pk)
-            .exclude(restricted_q())
             .annotate(shared=Count("competences"))
             .order_by("-shared", "title")[:limit]
         )
@@ -336,8 +339,3 @@ def _lines(text):
     return lines
 
 
-def _localized(obj, locale):
-    """A snippet in `locale` (one query), or itself when it is already, or has no translation."""
-    if obj is None or obj.locale_id == locale.pk:
-        return obj
-    return obj.get_translation_or_none(locale) or obj

@@ -1,4 +1,4 @@
-"""Demo content: example badges of SoftSkills4EU and ENTR21 in English, French and Dutch,
+"""Demo content: example badges of SoftSkills4EU and ENTR21 in every language the demo is written in,
 their issuers and keys, and a few example awards (one revoked) with baked images."""
 
 import io
@@ -15,8 +15,6 @@ from partners.models import Partner
 
 from .. import issuing, keys, roles
 from ..models import AchievementPage, Award, BadgesIndexPage, IssuerProfile
-
-LANGUAGES = ("en", "fr", "nl")
 
 
 def badge_image(key, title, colour):
@@ -96,7 +94,7 @@ def build_badges(ctx):
             page.competences.set(wanted)
             page.save_revision().publish()
             page.refresh_from_db()
-        ctx.translate_page(key, page, {code: values(data, entry, code) for code in ctx.other_locales})
+        ctx.translate_page(key, page, {code: values(data, entry, code) for code in ctx.written_in(entry)})
         pages[entry["key"]] = page
     ctx.log(f"  {len(pages)} example badges in every language")
     awarded = 0
@@ -106,8 +104,20 @@ def build_badges(ctx):
             achievement__translation_key=page.translation_key, recipient_email=entry["email"]
         ).first()
         if award is None:
-            award = issuing.award_badge(page, entry["name"], entry["email"], entry["evidence"], is_example=True)
+            # Example recipients get no e-mail.
+            award = issuing.award_badge(
+                page,
+                entry["name"],
+                entry["email"],
+                entry["evidence"],
+                is_example=True,
+                language=entry.get("language", "en"),
+                notify=False,
+            )
             awarded += 1
+        if award.is_public != bool(entry.get("public")):
+            award.is_public = bool(entry.get("public"))
+            award.save(update_fields=["is_public"])
         if entry.get("revoke") and not award.is_revoked:
             issuing.revoke(award, entry["revoke"])
     ctx.log(f"  {awarded} example awards to example.org recipients")

@@ -1,5 +1,6 @@
 from django import template
-from wagtail.models import Locale
+
+from core.visibility import visible
 
 register = template.Library()
 
@@ -12,7 +13,7 @@ def related_badges(obj):
 
     from ..models import AchievementPage
 
-    badges = AchievementPage.objects.live().public().filter(locale=Locale.get_active())
+    badges = visible(AchievementPage.objects.all())
     if isinstance(obj, FrameworkItem):
         badges = badges.filter(competences__translation_key=obj.translation_key)
     elif hasattr(obj, "competences") and obj.pk:

@@ -10,8 +10,8 @@ import yaml
 from django.apps import apps
 
 from competences.models import Alignment, Framework, FrameworkItem
+from demo.context import written_languages
 
-LANGUAGE_KEYS = {"en", "fr", "nl"}
 FRAMEWORK_SYNCED = ("licence", "website", "uri_base", "is_unverified", "sort_order")
 ITEM_SYNCED = ("level", "uri", "is_example")
 
@@ -23,7 +23,7 @@ def load_frameworks_data():
 
 
 def _texts(entry):
-    return {code: entry[code] for code in LANGUAGE_KEYS if code in entry}
+    return {code: entry[code] for code in written_languages(entry)}
 
 
 def build_frameworks(ctx):
@@ -64,7 +64,13 @@ def build_alignments(ctx):
         Alignment.objects.update_or_create(
             source=_item(ctx, entry["source"]),
             target=_item(ctx, entry["target"]),
-            defaults={"relation": entry["relation"], "note": entry.get("note", "")},
+            defaults={
+                "relation": entry["relation"],
+                "note": entry.get("note", ""),
+                # Proposed for the demo: shown as proposed until a coordinator confirms them.
+                "approved": entry.get("approved", False),
+                "is_example": entry.get("is_example", True),
+            },
         )
     ctx.log(f"  {len(alignments)} alignments between frameworks")
 

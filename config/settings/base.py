@@ -5,7 +5,8 @@ from pathlib import Path
 
 import dj_database_url
 
-from .env import env, env_bool, env_float, env_int
+from .env import env, env_bool, env_float, env_int, env_list
+from .languages import language_settings, search_configs
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
@@ -33,6 +34,10 @@ INSTALLED_APPS = [
     "badges",
     "alerts",
     "deposits",
+    "archive",
+    "staticcopy",
+    "assessments",
+    "courses",
     "wagtail_localize",
     "wagtail_localize.locales",  # replaces wagtail.locales
     "wagtail.contrib.forms",
@@ -79,6 +84,8 @@ MIDDLEWARE = [
     "django_permissions_policy.PermissionsPolicyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    # Archive mode: public posts are answered with the archive page, before the CSRF check.
+    "archive.middleware.ArchiveMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -104,6 +111,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "wagtail.contrib.settings.context_processors.settings",
+                "archive.context_processors.archive",
             ],
         },
     },
@@ -147,13 +155,13 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 
-# Languages: English is the default; every public URL carries its language prefix.
-LANGUAGE_CODE = "en"
-LANGUAGES = [
-    ("en", "English"),
-    ("fr", "Français"),
-    ("nl", "Nederlands"),
-]
+# Languages: a setting, LANGUAGES=en,fr,nl by default, the source language first (it is
+# LANGUAGE_CODE, the language pages are written in). Every public URL carries its language
+# prefix. Each language is named in its own language from Django's data (LANG_INFO);
+# `manage.py setup_languages` (also run after `migrate`) gives a new one its locale, pages,
+# editors and media collection (editorial/languages.py).
+LANGUAGES = language_settings(env_list("LANGUAGES", ["en", "fr", "nl"]))
+LANGUAGE_CODE = LANGUAGES[0][0]
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 WAGTAIL_I18N_ENABLED = True
 LOCALE_PATHS = [BASE_DIR / "locale"]
@@ -220,6 +228,13 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 FILE_UPLOAD_PERMISSIONS = 0o644
 
+# Archive mode (archive/): the date the site became an archive (YYYY-MM-DD) closes every
+# public form and puts a dated notice on every page; empty, the site is open. The
+# contact (an address or an e-mail address) and its name say where to turn instead.
+ARCHIVE_MODE = env("ARCHIVE_MODE", "")
+ARCHIVE_CONTACT = env("ARCHIVE_CONTACT", "")
+ARCHIVE_CONTACT_NAME = env("ARCHIVE_CONTACT_NAME", "")
+
 # The page cache (caching/page_cache.py): on in production, off while developing
 # and testing so that template changes and test data show at once.
 PAGE_CACHE_ENABLED = env_bool("PAGE_CACHE_ENABLED", False)
@@ -232,6 +247,8 @@ PAGE_CACHE_LOCAL_MB = env_int("PAGE_CACHE_LOCAL_MB", 32)
 PAGE_CACHE_CHECK_SECONDS = env_float("PAGE_CACHE_CHECK_SECONDS", 1.0)
 # Stored query variants of one path per content version (?page=2, ?q=…).
 PAGE_CACHE_MAX_VARIANTS = env_int("PAGE_CACHE_MAX_VARIANTS", 100)
+# Settings that change what every page says: their values are part of each cached page's key.
+PAGE_CACHE_KEY_SETTINGS = ["ARCHIVE_MODE", "ARCHIVE_CONTACT", "ARCHIVE_CONTACT_NAME"]
 
 WAGTAIL_SITE_NAME = "STEPS"
 WAGTAILADMIN_BASE_URL = env("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
@@ -239,13 +256,17 @@ WAGTAILADMIN_BASE_URL = env("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 # and the address credentials name the issuer, keys and status lists by.
 BADGES_KEY_DIR = env("BADGES_KEY_DIR", str(BASE_DIR / ".keys"))
 BADGES_BASE_URL = env("BADGES_BASE_URL", WAGTAILADMIN_BASE_URL)
+# Days a claim link e-mailed to a badge recipient works (a new one is sent from the admin).
+BADGES_CLAIM_DAYS = max(1, env_int("BADGES_CLAIM_DAYS", 60))
 # Wagtail's database search; on PostgreSQL each language is stemmed with its own
 # text search configuration (search/backend.py).
 WAGTAILSEARCH_BACKENDS = {
     "default": {
         "BACKEND": "search.backend",
         "SEARCH_CONFIG": "simple",
-        "SEARCH_CONFIGS": {"en": "english", "fr": "french", "nl": "dutch"},
+        # Each language's PostgreSQL configuration by its English name ("german"); a language
+        # PostgreSQL has none for is searched with "simple" (search/backend.py checks).
+        "SEARCH_CONFIGS": search_configs(LANGUAGES),
     }
 }
 # Uploads: only the kinds of file the site publishes (editions in PDF and EPUB,

@@ -8,11 +8,9 @@ from datetime import datetime, time, timedelta
 from django.core.files.base import ContentFile
 from django.utils import timezone
 
-from demo.context import load_yaml
+from demo.context import load_yaml, written_languages
 from demo.scaled import ScaledCopies
 from privacy import personal_data
-
-LANGUAGES = ("en", "fr", "nl")
 
 
 def _data():
@@ -24,7 +22,11 @@ def build_speakers(ctx):
 
     for entry in _data()["speakers"]:
         speaker = ctx.snippet_in_all_languages(
-            f"speaker:{entry['key']}", Speaker, {"name": entry["name"]}, {code: entry[code] for code in LANGUAGES}
+            f"speaker:{entry['key']}",
+            Speaker,
+            {"name": entry["name"]},
+            {code: entry[code] for code in written_languages(entry)},
+            is_example=entry.get("is_example", True),  # fictional people
         )
         ctx.objects[f"speaker:{entry['key']}"] = speaker
     ctx.log(f"  {len(_data()['speakers'])} speakers in every language")
@@ -35,7 +37,7 @@ def _local(value, zone):
 
 
 def _dates(entry, today):
-    """Start, end and registration window; the conference is placed relative to today."""
+    """Start, end and registration window; the upcoming example event is placed relative to today."""
     zone = zoneinfo.ZoneInfo(entry["time_zone"])
     if "starts_in_days" in entry:
         day = today + timedelta(days=entry["starts_in_days"])
@@ -126,7 +128,11 @@ def build_events(ctx):
         }
         synced = {
             "kind": entry["kind"],
-            "host_partner": Partner.objects.get(locale=ctx.default_locale, name=entry["host"]),
+            "host_partner": Partner.objects.get(locale=ctx.default_locale, name=entry["host"])
+            if entry.get("host")
+            else None,
+            # The dates, venues, programmes and figures are the demo's: examples unless the data say otherwise.
+            "is_example": entry.get("is_example", True),
             "region": entry["region"],
             "event_language": entry["event_language"],
             "time_zone": entry["time_zone"],
@@ -140,7 +146,10 @@ def build_events(ctx):
             "country": entry["country"],
             "audience_sectors": entry["sectors"],
         }
-        languages = {code: _language_values(ctx, entry, code, data["material_titles"], documents) for code in LANGUAGES}
+        languages = {
+            code: _language_values(ctx, entry, code, data["material_titles"], documents)
+            for code in written_languages(entry)
+        }
         page = ctx.upsert_page(entry["key"], EventPage, index, languages[ctx.default_locale.language_code], **synced)
         # Competences are synchronised: set them on the English page before translating.
         items = _competences(entry.get("competences", []))
@@ -148,7 +157,7 @@ def build_events(ctx):
             page.competences.set(items)
             page.save_revision().publish()
             page.refresh_from_db()
-        ctx.translate_page(entry["key"], page, {code: languages[code] for code in ctx.other_locales})
+        ctx.translate_page(entry["key"], page, {code: languages[code] for code in ctx.written_in(languages)})
         if "registered" in entry:
             _registrations(page, entry, data["names"], start)
     _scaled_events(ctx, index, data)

@@ -12,14 +12,12 @@ from django.core.files.images import ImageFile
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 
-from demo.context import load_yaml
+from demo.context import load_yaml, written_languages
 from demo.scaled import ScaledCopies
 from films.captions import parse_timestamp
 from films.models import FilmIndexPage, FilmPage
 
 from . import media
-
-LANGUAGES = ("en", "fr", "nl")
 
 
 def _content():
@@ -87,7 +85,7 @@ def _cues(entry):
 def _values(entry, cues, number=None):
     """Per-language page values; a scaled copy gets a numbered title and slug."""
     values = {}
-    for code in LANGUAGES:
+    for code in written_languages(entry):
         text = dict(entry[code])
         if number is not None:
             text["title"] = f"{text['title']} ({number})"
@@ -106,8 +104,16 @@ def _build_film(ctx, key, index, values, related, synced, competences):
         page.competences = list(competences)
         page.save_revision().publish()
         page.refresh_from_db()
-    ctx.translate_page(key, page, {code: values[code] for code in ctx.other_locales})
+    ctx.translate_page(key, page, {code: values[code] for code in ctx.written_in(values)})
     return page
+
+
+def _project(ctx, acronym):
+    from partners.models import Project
+
+    if not acronym:
+        return None
+    return Project.objects.filter(locale=ctx.default_locale, acronym=acronym).first()
 
 
 def build_films(ctx):
@@ -124,6 +130,9 @@ def build_films(ctx):
             "poster": _poster(title, f"STEPS film {number} of {len(entries)}", entry["colour"], slug),
             "duration": entry["seconds"],
             "spoken_language": entry.get("spoken_language", "zxx"),
+            "source_project": _project(ctx, entry.get("project")),
+            # The films were made for the demo (title cards): examples unless the data say otherwise.
+            "is_example": entry.get("is_example", True),
         }
         competences = _competences(entry.get("competences", []))
         related = entry.get("related", [])

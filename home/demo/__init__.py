@@ -24,7 +24,7 @@ def build_site(ctx):
     # Every other page is built under the translated home pages. Once they
     # exist, the last step brings them up to date with the full home page.
     if home.get_translations().count() < len(ctx.other_locales):
-        ctx.translate_page("home", home, {code: data[code] for code in ctx.other_locales})
+        ctx.translate_page("home", home, {code: data[code] for code in ctx.written_in(data)})
     site = Site.objects.filter(is_default_site=True).first() or Site(
         hostname="localhost", port=80, is_default_site=True
     )

@@ -19,7 +19,7 @@ from django.utils.translation import get_language
 
 from caching import content_version
 from core import languages
-from core.languages import restricted_q
+from core.visibility import visible
 from navigation.templatetags.site_tags import main_menu, site_footer
 
 register = template.Library()
@@ -43,9 +43,7 @@ def footer_links(request):
     home = languages.language_homes(request).get(get_language())
     if home is None:
         return []
-    pages = (
-        StandardPage.objects.child_of(home).live().exclude(restricted_q()).filter(show_in_menus=False).order_by("path")
-    )
+    pages = visible(StandardPage.objects.child_of(home).filter(show_in_menus=False), home.locale_id).order_by("path")
     return [{"title": page.title, "url": page.get_url(request)} for page in pages]
 
 

@@ -10,7 +10,6 @@ from demo.scaled import ScaledCopies
 from partners.models import Partner, Project
 from practices.models import CaseStudyIndexPage, CaseStudyPage
 
-LANGUAGES = ("en", "fr", "nl")
 SYNCED = (
     "country",
     "sector",
@@ -45,7 +44,10 @@ def case_values(entry, code):
 
 
 def synced_values(entry):
-    return {name: entry[name] for name in SYNCED if name in entry}
+    values = {name: entry[name] for name in SYNCED if name in entry}
+    # The cases state results the partners have not documented here: examples unless the data say otherwise.
+    values.setdefault("is_example", True)
+    return values
 
 
 class _Lookups:
@@ -94,7 +96,7 @@ def build_cases(ctx):
         page = ctx.upsert_page(key, CaseStudyPage, index, english, **extra)
         _set_links(page, lookups.competences(entry), lookups.partners_of(entry))
         # Translations copy the synchronised links and get the localized project.
-        ctx.translate_page(key, page, {code: case_values(entry, code) for code in ctx.other_locales})
+        ctx.translate_page(key, page, {code: case_values(entry, code) for code in ctx.written_in(entry)})
     ctx.log(f"  {len(data['cases'])} case studies in every language")
     if ctx.scale > 1:
         added = add_variants(ctx, index, data["cases"], range(2, ctx.scale + 1), lookups)

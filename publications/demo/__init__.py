@@ -18,14 +18,13 @@ from django.utils import timezone
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 
-from demo.context import load_yaml
+from core.languages import language_codes, language_name
+from demo.context import load_yaml, written_languages
 from privacy import personal_data
 from publications.models import Contributor, Edition, PrintRequest, PrintStock, PublicationPage
 
 from . import media
 
-LANGUAGES = ("en", "fr", "nl")
-LANGUAGE_NAMES = {"en": "English", "fr": "Français", "nl": "Nederlands"}
 COMPETENCES = ["LifeComp S2", "LifeComp S3", "LifeComp P2", "EntreComp 2.2"]
 
 
@@ -72,7 +71,7 @@ def _pdf_data(language, page_text, pdf_text, entry):
 def _document(language, data):
     """The edition's PDF document; rebuilt only when its text changed."""
     Document = get_document_model()
-    title = f"STEPS final publication ({LANGUAGE_NAMES[language]}, PDF)"
+    title = f"STEPS final publication ({language_name(language)}, PDF)"
     base = f"steps-publication-{language}"
     key = media.fingerprint(data)
     document = Document.objects.filter(title=title).first()
@@ -134,6 +133,7 @@ def _set_related(page, entry, documents):
 
 
 def _requests(page, entries, scale):
+    languages = language_codes()
     stock = PrintStock.for_publication(page)
     now = timezone.now()
     rows = list(entries)
@@ -148,7 +148,7 @@ def _requests(page, entries, scale):
                 "address": f"Demo street {number}\n1000 Brussels",
                 "copies": 1 + number % 5,
                 "status": "cancelled" if number % 2 else "waiting",
-                "language": LANGUAGES[number % 3],
+                "language": languages[number % len(languages)],
                 "days_ago": number % 50,
             }
         )
@@ -173,9 +173,14 @@ def _requests(page, entries, scale):
                 consent_at=created,
                 consent_version=personal_data.CONSENT_VERSION,
                 created_at=created,
+                is_example=True,  # fake readers: never counted towards the printed-copies target
             )
         )
     PrintRequest.objects.bulk_create(new)
+    # Requests an earlier load made are example records too.
+    PrintRequest.objects.filter(stock=stock, email__in=[row["email"] for row in rows], is_example=False).update(
+        is_example=True
+    )
     with transaction.atomic():
         # The allocation always equals the copies held by requested and sent requests.
         stock = PrintStock.objects.select_for_update().get(pk=stock.pk)
@@ -195,16 +200,16 @@ def build_publication(ctx):
     entry = data["publication"]
     documents = {
         language: _document(language, _pdf_data(language, entry[language], data["pdf"][language], entry))
-        for language in LANGUAGES
+        for language in written_languages(entry)
     }
     page = ctx.upsert_page(
         entry["key"], PublicationPage, ctx.pages["home"], entry["en"], cover_image=_cover(), **entry["synced"]
     )
     page = _set_related(page, entry, documents)
     ctx.pages[entry["key"]] = page
-    ctx.translate_page(entry["key"], page, {code: entry[code] for code in ctx.other_locales})
+    ctx.translate_page(entry["key"], page, {code: entry[code] for code in ctx.written_in(entry)})
     stock = _requests(page, data["requests"], ctx.scale)
-    ctx.log(f"  publication in {', '.join(LANGUAGES)}; {stock.left} of {stock.total} printed copies left")
+    ctx.log(f"  publication in {', '.join(documents)}; {stock.left} of {stock.total} printed copies left")
 
 
 STEPS = [(70, build_publication)]

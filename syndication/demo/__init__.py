@@ -44,7 +44,7 @@ def build_open_data_page(ctx):
     data = load_yaml("syndication", "opendata.yaml")["open_data"]
     page = ctx.upsert_page("open-data", StandardPage, ctx.pages["home"], data[settings.LANGUAGE_CODE])
     override_links(ctx, page)
-    ctx.translate_page("open-data", page, {code: data[code] for code in ctx.other_locales})
+    ctx.translate_page("open-data", page, {code: data[code] for code in ctx.written_in(data)})
     ctx.log("  the Open data page in every language")
 
 

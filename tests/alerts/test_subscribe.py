@@ -111,16 +111,19 @@ def test_the_form_works_when_the_rate_limit_cache_is_down(client, subscribe_data
     assert Subscription.objects.count() == 1
 
 
-@pytest.mark.parametrize(
-    "token",
-    [
-        "nonsense",
-        signing.dumps({"k": "guessed", "t": ["methods"]}, salt="another.salt"),
-        signing.dumps({"k": "guessed", "t": ["methods"]}, salt=tokens.CONFIRM_SALT) + "x",
-        signing.dumps(["not", "a", "dict"], salt=tokens.CONFIRM_SALT),
-    ],
-)
-def test_a_forged_or_damaged_confirmation_link_confirms_nothing(client, subscribe_data, token):
+# Made when the test runs, not when it is collected: signed values carry the time, and every
+# xdist worker must collect the same tests.
+FORGED_TOKENS = {
+    "nonsense": lambda: "nonsense",
+    "another-salt": lambda: signing.dumps({"k": "guessed", "t": ["methods"]}, salt="another.salt"),
+    "damaged-signature": lambda: signing.dumps({"k": "guessed", "t": ["methods"]}, salt=tokens.CONFIRM_SALT) + "x",
+    "not-a-dict": lambda: signing.dumps(["not", "a", "dict"], salt=tokens.CONFIRM_SALT),
+}
+
+
+@pytest.mark.parametrize("forgery", FORGED_TOKENS)
+def test_a_forged_or_damaged_confirmation_link_confirms_nothing(client, subscribe_data, forgery):
+    token = FORGED_TOKENS[forgery]()
     client.post("/en/alerts/", subscribe_data)
     assert client.post(f"/en/alerts/confirm/{token}/").status_code == 404
     assert not Subscription.objects.filter(status="confirmed").exists()

@@ -7,11 +7,12 @@ from django.utils.html import escape
 from badges import baking
 from badges.models import AchievementPage, Award, BadgesIndexPage
 from competences.models import FrameworkItem
+from tests.languages import WRITTEN
 
 pytestmark = pytest.mark.django_db
 
 
-@pytest.mark.parametrize("lang", ["en", "fr", "nl"])
+@pytest.mark.parametrize("lang", WRITTEN)
 def test_the_catalogue_lists_the_badges_of_its_language(client, lang):
     index = BadgesIndexPage.objects.live().get(locale__language_code=lang)
     response = client.get(index.url)
@@ -28,7 +29,7 @@ def test_the_catalogue_filters_by_framework_and_ignores_unknown_values(client):
     assert client.get(index.url + "?competence=%00&page=999").status_code == 200
 
 
-@pytest.mark.parametrize("lang", ["en", "fr", "nl"])
+@pytest.mark.parametrize("lang", WRITTEN)
 def test_the_verify_page_checks_a_pasted_credential_and_an_uploaded_image(client, lang):
     index = BadgesIndexPage.objects.live().get(locale__language_code=lang)
     url = index.url + "verify/"
@@ -76,3 +77,27 @@ def test_a_method_page_links_the_badges_of_its_competences(client):
     )
     html = client.get(method.url).content.decode()
     assert "related-badges-heading" in html
+
+
+def test_the_example_badge_page_links_a_baked_svg_too_and_only_example_awards_have_one(client):
+    from django.urls import reverse
+
+    from badges import issuing
+
+    award = Award.objects.filter(is_example=True).select_related("achievement").first()
+    url = reverse("badges:example_svg", args=[award.public_id])
+    assert url in client.get(award.achievement.url).content.decode()
+    response = client.get(url)
+    assert response["Content-Type"] == "image/svg+xml" and baking.extract(response.content) == award.credential
+    real = issuing.award_badge(award.achievement, "Real", "real@example.org", "Seen.", notify=False)
+    assert client.get(reverse("badges:example_svg", args=[real.public_id])).status_code == 404
+
+
+def test_the_demo_has_an_example_award_with_its_public_page_on(client):
+    from urllib.parse import urlsplit
+
+    from badges.claiming import public_url
+
+    award = Award.objects.get(is_example=True, is_public=True)
+    html = client.get(urlsplit(public_url(award)).path).content.decode()
+    assert award.recipient_name in html and award.achievement.title in html

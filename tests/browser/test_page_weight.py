@@ -8,6 +8,8 @@ below the fold (loading="lazy") are not fetched, so they do not count.
 
 import pytest
 
+from tests.languages import WRITTEN
+
 BUDGET = 150 * 1024
 
 TRANSFERRED = """() => {
@@ -20,7 +22,7 @@ TRANSFERRED = """() => {
 }"""
 
 
-@pytest.mark.parametrize("language", ["en", "fr", "nl"])
+@pytest.mark.parametrize("language", WRITTEN)
 def test_the_home_page_weighs_at_most_150_kb(live_site, browser, language):
     context = browser.new_context(viewport={"width": 1280, "height": 800})
     tab = context.new_page()

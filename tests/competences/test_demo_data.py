@@ -5,6 +5,7 @@ from django.core.management import call_command
 from wagtail_localize.models import TranslationSource
 
 from competences.models import Alignment, Framework, FrameworkItem
+from tests.languages import WRITTEN, WRITTEN_TRANSLATIONS
 
 pytestmark = pytest.mark.django_db
 
@@ -20,7 +21,7 @@ def counts():
 
 def test_every_framework_and_item_exists_in_three_languages():
     for model in (Framework, FrameworkItem):
-        per_language = {code: model.objects.filter(locale__language_code=code).count() for code in ("en", "fr", "nl")}
+        per_language = {code: model.objects.filter(locale__language_code=code).count() for code in WRITTEN}
         assert per_language["en"] > 0
         assert per_language["en"] == per_language["fr"] == per_language["nl"], model
     codes = set(Framework.objects.filter(locale__language_code="en").values_list("code", flat=True))
@@ -51,7 +52,7 @@ def test_lifecomp_has_three_descriptors_per_competence_in_every_language():
     codes = {item.code for item in english}
     assert {"P1.1", "S3.2", "L3.3"} <= codes
     collaboration = english.get(code="S3.2").name
-    for language in ("fr", "nl"):
+    for language in WRITTEN_TRANSLATIONS:
         translated = descriptors.get(locale__language_code=language, code="S3.2")
         assert translated.name and translated.name != collaboration
         assert translated.parent.locale.language_code == language
@@ -68,7 +69,8 @@ def test_translated_items_hang_under_translated_framework_and_parent():
     dutch = FrameworkItem.objects.get(translation_key=english.translation_key, locale__language_code="nl")
     assert dutch.name == "Samenwerking"
     source = TranslationSource.objects.get_for_instance(english)
-    assert {t.target_locale.language_code for t in source.translations.filter(enabled=True)} == {"fr", "nl"}
+    translated_into = {t.target_locale.language_code for t in source.translations.filter(enabled=True)}
+    assert translated_into == set(WRITTEN_TRANSLATIONS)
 
 
 def test_alignments_link_default_language_items():

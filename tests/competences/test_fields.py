@@ -1,13 +1,13 @@
-"""localized_items() shows source-language items in the page's language, with one query."""
+"""in_locale() shows source-language items in the page's language, with one query."""
 
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from wagtail.models import Locale
 
-from competences.fields import localized_items
 from competences.models import FrameworkItem
 from competences.queries import competence_page_models, linked_pages
+from core.translated import in_locale
 
 pytestmark = pytest.mark.django_db
 
@@ -24,7 +24,7 @@ def test_maps_items_to_their_translations_in_order_with_one_query():
     items = english("LifeComp", "S3", "P1", "S2")
     french = Locale.objects.get(language_code="fr")
     with CaptureQueriesContext(connection) as queries:
-        result = localized_items(items, french)
+        result = in_locale(items, french, select_related=["framework"])
         names = [item.name for item in result]
         frameworks = [item.framework.code for item in result]
     assert len(queries) == 1
@@ -36,14 +36,14 @@ def test_maps_items_to_their_translations_in_order_with_one_query():
 def test_dutch_names_never_english():
     items = english("EntreComp", "3.4", "1.2")
     dutch = Locale.objects.get(language_code="nl")
-    assert [item.name for item in localized_items(items, dutch)] == ["Samenwerken met anderen", "Creativiteit"]
+    assert [item.name for item in in_locale(items, dutch)] == ["Samenwerken met anderen", "Creativiteit"]
 
 
 def test_items_already_in_the_locale_cost_no_query():
     english_locale = Locale.objects.get(language_code="en")
     items = english("SPOCC", "C", "S")
     with CaptureQueriesContext(connection) as queries:
-        assert localized_items(items, english_locale) == items
+        assert in_locale(items, english_locale) == items
     assert len(queries) == 0
 
 
@@ -51,14 +51,14 @@ def test_untranslated_items_fall_back_or_are_dropped():
     items = english("LifeComp", "S3", "S2")
     dutch = Locale.objects.get(language_code="nl")
     FrameworkItem.objects.get(translation_key=items[1].translation_key, locale=dutch).delete()
-    assert [item.name for item in localized_items(items, dutch)] == ["Samenwerking", "Communication"]
-    assert [item.name for item in localized_items(items, dutch, fallback=False)] == ["Samenwerking"]
+    assert [item.name for item in in_locale(items, dutch)] == ["Samenwerking", "Communication"]
+    assert [item.name for item in in_locale(items, dutch, fallback=False)] == ["Samenwerking"]
 
 
 def test_accepts_a_queryset():
     qs = FrameworkItem.objects.filter(locale__language_code="en", framework__code="SPOCC", level="area")
     french = Locale.objects.get(language_code="fr")
-    names = {item.name for item in localized_items(qs, french)}
+    names = {item.name for item in in_locale(qs, french)}
     assert "Compétences coopératives" in names and "Co-operative skills" not in names
 
 

@@ -6,6 +6,7 @@ from django.test.utils import CaptureQueriesContext
 from django.utils.html import escape
 
 from competences.models import Framework, FrameworkItem
+from tests.languages import WRITTEN, WRITTEN_TRANSLATIONS
 
 from .conftest import structured_data
 
@@ -37,7 +38,7 @@ def test_framework_page_in_each_language(get, lang, present, absent):
     assert f'href="/{lang}/framework/SPOCC/C/"' in html
 
 
-@pytest.mark.parametrize("lang", ["en", "fr", "nl"])
+@pytest.mark.parametrize("lang", WRITTEN)
 def test_index_lists_every_framework_in_a_captioned_table(get, lang):
     response, html = get(f"/{lang}/framework/")
     assert response.status_code == 200
@@ -177,7 +178,7 @@ def test_language_switcher_leads_to_the_same_item(get):
     assert 'href="/en/framework/LifeComp/S3/"' in html
 
 
-@pytest.mark.parametrize("lang", ["fr", "nl"])
+@pytest.mark.parametrize("lang", WRITTEN_TRANSLATIONS)
 def test_item_page_lists_the_pages_that_link_to_it_in_the_same_language(get, lang):
     """Any content type with a `competences` field is found; translated pages hold
     default-language items, so the match is by translation key."""

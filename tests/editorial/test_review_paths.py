@@ -12,6 +12,7 @@ from wagtail_localize.models import StringTranslation, Translation
 from editorial.models import TranslationReview
 from home.models import StandardPage
 from partners.models import Partner
+from tests.languages import WRITTEN_TRANSLATIONS
 from toolkit.models import ToolPage
 
 from .factories import UserFactory
@@ -165,7 +166,7 @@ def test_non_publishers_are_not_offered_convert_to_alias(translator, reviewer, f
     assert "localize-convert-to-alias" in as_user(reviewer).get(url).content.decode()
 
 
-@pytest.mark.parametrize("language", ["fr", "nl"])
+@pytest.mark.parametrize("language", WRITTEN_TRANSLATIONS)
 def test_readers_never_see_a_reviewers_username(client, language, reviewer):
     page = StandardPage.objects.get(slug={"fr": "a-propos", "nl": "over-de-cluster"}[language])
     nameless = UserFactory(username="ccoord42", role="coordinator")

@@ -21,8 +21,9 @@ def event_pages(db):
 
 
 @pytest.fixture
-def conference(event_pages):
-    return event_pages[("final-conference", "en")]
+def open_event(event_pages):
+    """The event open for registration: the upcoming example event (the STEPS events are past)."""
+    return event_pages[("registration-example", "en")]
 
 
 @pytest.fixture
@@ -51,3 +52,13 @@ def registration_data(**overrides):
     }
     data.update(overrides)
     return data
+
+
+@pytest.fixture
+def events_as_records(db):
+    """The demo's events taken as the cluster's records (example flags cleared), for the
+    tests of how figures follow the data. That example events never count is specified
+    in tests/examples/test_results.py."""
+    from events.models import EventPage
+
+    EventPage.objects.filter(is_example=True).update(is_example=False)

@@ -14,6 +14,7 @@ from core.sources import source_page
 from events import registration as service
 from events.choices import EventStatus
 from events.models import EventPage, Registration
+from tests.languages import WRITTEN
 
 from .conftest import registration_data, set_capacity
 
@@ -49,14 +50,14 @@ def publish(page, **changes):
 
 
 @pytest.fixture
-def full_conference(conference, django_capture_on_commit_callbacks, mailoutbox):
+def full_conference(open_event, django_capture_on_commit_callbacks, mailoutbox):
     """The conference with 2 places, taken, and 3 people waiting (q0 … q4 in that order)."""
-    set_capacity(conference, 2)
+    set_capacity(open_event, 2)
     for number in range(5):
-        register(conference, f"q{number}@example.org", django_capture_on_commit_callbacks)
-    assert list(statuses(conference).values()) == ["confirmed"] * 2 + ["waiting"] * 3
+        register(open_event, f"q{number}@example.org", django_capture_on_commit_callbacks)
+    assert list(statuses(open_event).values()) == ["confirmed"] * 2 + ["waiting"] * 3
     mailoutbox.clear()
-    return fresh(conference)
+    return fresh(open_event)
 
 
 # Capacity raised: the waiting list first -------------------------------------------
@@ -81,7 +82,9 @@ def test_raising_the_capacity_confirms_the_earliest_waiting_before_a_newcomer(
 
     # Someone registering after the raise (through another language) finds no place left:
     # they queue behind q4.
-    newcomer = register(event_pages[("final-conference", "fr")], "q5@example.org", django_capture_on_commit_callbacks)
+    newcomer = register(
+        event_pages[("registration-example", "fr")], "q5@example.org", django_capture_on_commit_callbacks
+    )
     assert newcomer.status == Registration.Status.WAITING
     assert statuses(full_conference)["q4@example.org"] == "waiting"
 
@@ -134,9 +137,7 @@ def test_a_draft_capacity_promotes_nobody_until_it_is_published(full_conference,
     assert list(statuses(full_conference).values()).count("confirmed") == 2
 
 
-def test_nobody_is_promoted_into_a_cancelled_event(
-    full_conference, django_capture_on_commit_callbacks, mailoutbox
-):
+def test_nobody_is_promoted_into_a_cancelled_event(full_conference, django_capture_on_commit_callbacks, mailoutbox):
     with django_capture_on_commit_callbacks(execute=True):
         publish(full_conference, status=EventStatus.CANCELLED, capacity=10)
     assert list(statuses(full_conference).values()).count("confirmed") == 2
@@ -144,10 +145,10 @@ def test_nobody_is_promoted_into_a_cancelled_event(
 
 
 def test_lowering_the_capacity_confirms_nobody_past_it_in_any_language(
-    conference, event_pages, django_capture_on_commit_callbacks
+    open_event, event_pages, django_capture_on_commit_callbacks
 ):
-    publish(conference, capacity=1)
-    french = event_pages[("final-conference", "fr")]
+    publish(open_event, capacity=1)
+    french = event_pages[("registration-example", "fr")]
     assert register(french, "q0@example.org", django_capture_on_commit_callbacks).status == "confirmed"
     assert register(french, "q1@example.org", django_capture_on_commit_callbacks).status == "waiting"
 
@@ -164,10 +165,10 @@ def fork(page, **values):
 def test_a_forked_french_capacity_changes_nothing_for_visitors_in_any_language(
     client, event_pages, django_capture_on_commit_callbacks
 ):
-    english = publish(event_pages[("final-conference", "en")], capacity=2)
-    french = fork(event_pages[("final-conference", "fr")], capacity=500)
-    for language in ("en", "fr", "nl"):
-        page = fresh(event_pages[("final-conference", language)])
+    english = publish(event_pages[("registration-example", "en")], capacity=2)
+    french = fork(event_pages[("registration-example", "fr")], capacity=500)
+    for language in WRITTEN:
+        page = fresh(event_pages[("registration-example", language)])
         assert page.facts.capacity == 2
         html = client.get(page.url).content.decode()
         (script,) = [
@@ -187,15 +188,15 @@ def test_a_forked_french_capacity_changes_nothing_for_visitors_in_any_language(
 def test_publishing_a_forked_translation_does_not_change_the_shared_capacity(
     event_pages, django_capture_on_commit_callbacks
 ):
-    english = publish(event_pages[("final-conference", "en")], capacity=3)
-    french = fresh(event_pages[("final-conference", "fr")])
+    english = publish(event_pages[("registration-example", "en")], capacity=3)
+    french = fresh(event_pages[("registration-example", "fr")])
     french.capacity = 900
     french.registration_closes = french.start - timedelta(minutes=5)
     with django_capture_on_commit_callbacks(execute=True):
         french.save_revision().publish()
     assert fresh(english).capacity == 3
-    for language in ("en", "fr", "nl"):
-        facts = fresh(event_pages[("final-conference", language)]).facts
+    for language in WRITTEN:
+        facts = fresh(event_pages[("registration-example", language)]).facts
         assert facts.capacity == 3
         assert facts.registration_closes == fresh(english).registration_closes
 
@@ -203,8 +204,8 @@ def test_publishing_a_forked_translation_does_not_change_the_shared_capacity(
 def test_cancelling_on_the_source_page_closes_registration_in_every_language(
     client, event_pages, django_capture_on_commit_callbacks
 ):
-    publish(event_pages[("final-conference", "en")], status=EventStatus.CANCELLED)
-    french = fork(event_pages[("final-conference", "fr")], status=EventStatus.SCHEDULED)
+    publish(event_pages[("registration-example", "en")], status=EventStatus.CANCELLED)
+    french = fork(event_pages[("registration-example", "fr")], status=EventStatus.SCHEDULED)
     assert french.registration_state() == "none"
     with pytest.raises(service.RegistrationClosed):
         register(french, "q0@example.org", django_capture_on_commit_callbacks)
@@ -216,21 +217,19 @@ def test_cancelling_on_the_source_page_closes_registration_in_every_language(
 
 def test_a_forked_registration_window_does_not_open_registration(event_pages, django_capture_on_commit_callbacks):
     later = timezone.now() + timedelta(days=3)
-    publish(event_pages[("final-conference", "en")], registration_opens=later)
-    french = fork(event_pages[("final-conference", "fr")], registration_opens=timezone.now() - timedelta(days=3))
+    publish(event_pages[("registration-example", "en")], registration_opens=later)
+    french = fork(event_pages[("registration-example", "fr")], registration_opens=timezone.now() - timedelta(days=3))
     assert french.registration_state() == "not-yet"
     with pytest.raises(service.RegistrationClosed):
         register(french, "q0@example.org", django_capture_on_commit_callbacks)
 
 
 def test_listing_and_calendar_feed_show_the_source_status(client, event_pages, indexes):
-    publish(event_pages[("final-conference", "en")], status=EventStatus.CANCELLED)
-    french = fork(event_pages[("final-conference", "fr")], status=EventStatus.SCHEDULED)
+    publish(event_pages[("registration-example", "en")], status=EventStatus.CANCELLED)
+    french = fork(event_pages[("registration-example", "fr")], status=EventStatus.SCHEDULED)
     listing = client.get(indexes["fr"].url).content.decode()
     card = next(
-        item
-        for item in BeautifulSoup(listing, "html.parser").select(".event-card")
-        if french.title in item.get_text()
+        item for item in BeautifulSoup(listing, "html.parser").select(".event-card") if french.title in item.get_text()
     )
     assert cancelled_label("fr") in card.get_text()
     feed = client.get(indexes["fr"].url + "ics/").content.decode()
@@ -247,8 +246,8 @@ def form_for(page, user):
 
 
 def test_a_translation_form_has_no_fact_fields_even_after_stop_translation(admin_client, admin_user, event_pages):
-    english = event_pages[("final-conference", "en")]
-    french = event_pages[("final-conference", "fr")]
+    english = event_pages[("registration-example", "en")]
+    french = event_pages[("registration-example", "fr")]
     translation = Translation.objects.get(source__object_id=french.translation_key, target_locale=french.locale)
     response = admin_client.post(
         reverse("wagtail_localize:stop_translation", args=[translation.pk]), {"next": f"/admin/pages/{french.pk}/edit/"}
@@ -277,9 +276,9 @@ def test_a_translation_form_has_no_fact_fields_even_after_stop_translation(admin
 
 
 def test_the_source_is_the_page_translated_from_else_the_default_language(event_pages):
-    english = event_pages[("final-conference", "en")]
-    french = event_pages[("final-conference", "fr")]
-    dutch = event_pages[("final-conference", "nl")]
+    english = event_pages[("registration-example", "en")]
+    french = event_pages[("registration-example", "fr")]
+    dutch = event_pages[("registration-example", "nl")]
     assert source_page(fresh(french)).pk == english.pk
     assert source_page(fresh(english)).pk == english.pk
 

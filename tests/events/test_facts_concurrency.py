@@ -28,7 +28,7 @@ pytestmark = postgres_only
 def committed_db(django_db_setup, django_db_blocker):
     """Autocommit access to the session's demo database, restored afterwards."""
     with django_db_blocker.unblock():
-        english = EventPage.objects.get(locale__language_code="en", slug="final-conference")
+        english = EventPage.objects.get(locale__language_code="en", slug="registration-example")
         translations = EventPage.objects.filter(translation_key=english.translation_key)
         capacities = dict(translations.values_list("pk", "capacity"))
         try:

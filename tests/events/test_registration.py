@@ -33,9 +33,9 @@ def fresh(page):
 
 
 def test_happy_path_sends_email_with_calendar_and_working_cancel_link(
-    client, conference, mailoutbox, django_capture_on_commit_callbacks
+    client, open_event, mailoutbox, django_capture_on_commit_callbacks
 ):
-    response = post_registration(client, conference, django_capture_on_commit_callbacks)
+    response = post_registration(client, open_event, django_capture_on_commit_callbacks)
     assert response.status_code == 200
     assert "you are registered" in response.content.decode()
     registration = Registration.objects.get(email="ada@example.org")
@@ -46,11 +46,11 @@ def test_happy_path_sends_email_with_calendar_and_working_cancel_link(
     assert len(mailoutbox) == 1
     message = mailoutbox[0]
     assert message.to == ["ada@example.org"]
-    assert conference.title in message.subject
+    assert open_event.title in message.subject
     (filename, content, mimetype) = message.attachments[0]
     assert filename.endswith(".ics") and mimetype == "text/calendar"
     calendar = icalendar.Calendar.from_ical(content)
-    assert [str(event["summary"]) for event in calendar.walk("VEVENT")] == [conference.title]
+    assert [str(event["summary"]) for event in calendar.walk("VEVENT")] == [open_event.title]
 
     cancel_url = re.search(r"http://testserver(\S+/cancel/\S+/)", message.body).group(1)
     confirm = client.get(cancel_url)
@@ -69,7 +69,7 @@ def test_happy_path_sends_email_with_calendar_and_working_cancel_link(
 def test_confirmation_email_is_in_the_registrants_language(
     client, event_pages, mailoutbox, django_capture_on_commit_callbacks
 ):
-    dutch = event_pages[("final-conference", "nl")]
+    dutch = event_pages[("registration-example", "nl")]
     response = post_registration(client, dutch, django_capture_on_commit_callbacks)
     assert response.status_code == 200
     assert Registration.objects.get(email="ada@example.org").language == "nl"
@@ -77,9 +77,9 @@ def test_confirmation_email_is_in_the_registrants_language(
     assert dutch.url in mailoutbox[0].body
 
 
-def test_waiting_list_and_promotion_in_order(client, conference, mailoutbox, django_capture_on_commit_callbacks):
-    set_capacity(conference, 2)
-    page = fresh(conference)
+def test_waiting_list_and_promotion_in_order(client, open_event, mailoutbox, django_capture_on_commit_callbacks):
+    set_capacity(open_event, 2)
+    page = fresh(open_event)
     for number in range(5):
         post_registration(client, page, django_capture_on_commit_callbacks, email=f"wl{number}@example.org")
     people = {r.email: r for r in Registration.objects.filter(roster__translation_key=page.translation_key)}
@@ -105,39 +105,42 @@ def test_waiting_list_and_promotion_in_order(client, conference, mailoutbox, dja
 
 
 def test_capacity_is_shared_by_all_translations(client, event_pages, django_capture_on_commit_callbacks):
-    english = event_pages[("final-conference", "en")]
+    english = event_pages[("registration-example", "en")]
     set_capacity(english, 2)
     post_registration(client, fresh(english), django_capture_on_commit_callbacks, email="en@example.org")
     post_registration(
         client,
-        fresh(event_pages[("final-conference", "fr")]),
+        fresh(event_pages[("registration-example", "fr")]),
         django_capture_on_commit_callbacks,
         email="fr@example.org",
     )
     response = post_registration(
         client,
-        fresh(event_pages[("final-conference", "nl")]),
+        fresh(event_pages[("registration-example", "nl")]),
         django_capture_on_commit_callbacks,
         email="nl@example.org",
     )
     assert response.status_code == 200
     assert Registration.objects.get(email="nl@example.org").status == "waiting"
-    assert fresh(event_pages[("final-conference", "nl")]).remaining_places == 0
+    assert fresh(event_pages[("registration-example", "nl")]).remaining_places == 0
 
 
 def test_same_email_twice_is_refused_with_a_message(client, event_pages, django_capture_on_commit_callbacks):
-    post_registration(client, event_pages[("final-conference", "en")], django_capture_on_commit_callbacks)
+    post_registration(client, event_pages[("registration-example", "en")], django_capture_on_commit_callbacks)
     response = post_registration(
-        client, event_pages[("final-conference", "fr")], django_capture_on_commit_callbacks, email="ADA@example.org "
+        client,
+        event_pages[("registration-example", "fr")],
+        django_capture_on_commit_callbacks,
+        email="ADA@example.org ",
     )
     assert response.status_code == 400
     assert "déjà inscrite" in response.content.decode() or "already registered" in response.content.decode()
     assert Registration.objects.filter(email="ada@example.org").count() == 1
 
 
-def test_invalid_form_keeps_what_was_typed(client, conference, django_capture_on_commit_callbacks):
+def test_invalid_form_keeps_what_was_typed(client, open_event, django_capture_on_commit_callbacks):
     response = post_registration(
-        client, conference, django_capture_on_commit_callbacks, email="not-an-email", consent="", access_needs="A ramp"
+        client, open_event, django_capture_on_commit_callbacks, email="not-an-email", consent="", access_needs="A ramp"
     )
     assert response.status_code == 400
     html = response.content.decode()
@@ -151,10 +154,10 @@ def test_invalid_form_keeps_what_was_typed(client, conference, django_capture_on
 
 
 def test_honeypot_pretends_success_and_stores_nothing(
-    client, conference, mailoutbox, django_capture_on_commit_callbacks
+    client, open_event, mailoutbox, django_capture_on_commit_callbacks
 ):
     response = post_registration(
-        client, conference, django_capture_on_commit_callbacks, website_url="http://spam.example"
+        client, open_event, django_capture_on_commit_callbacks, website_url="http://spam.example"
     )
     assert response.status_code == 200
     assert not Registration.objects.filter(email="ada@example.org").exists()
@@ -162,10 +165,10 @@ def test_honeypot_pretends_success_and_stores_nothing(
 
 
 @override_settings(PROTECTION_RATES={"events.register": "2/m"})
-def test_rate_limit_stops_a_flood(client, conference, django_capture_on_commit_callbacks):
+def test_rate_limit_stops_a_flood(client, open_event, django_capture_on_commit_callbacks):
     codes = [
         post_registration(
-            client, conference, django_capture_on_commit_callbacks, email=f"flood{n}@example.org"
+            client, open_event, django_capture_on_commit_callbacks, email=f"flood{n}@example.org"
         ).status_code
         for n in range(3)
     ]
@@ -175,7 +178,7 @@ def test_rate_limit_stops_a_flood(client, conference, django_capture_on_commit_c
 
 @pytest.mark.parametrize("how", ["setting", "environment"])
 def test_rate_limits_can_be_switched_off(
-    client, conference, settings, monkeypatch, how, django_capture_on_commit_callbacks
+    client, open_event, settings, monkeypatch, how, django_capture_on_commit_callbacks
 ):
     settings.PROTECTION_RATES = {"events.register": "1/m"}
     if how == "setting":
@@ -186,7 +189,7 @@ def test_rate_limits_can_be_switched_off(
         monkeypatch.setenv("RATELIMIT_ENABLE", "0")
     codes = [
         post_registration(
-            client, conference, django_capture_on_commit_callbacks, email=f"free{n}@example.org"
+            client, open_event, django_capture_on_commit_callbacks, email=f"free{n}@example.org"
         ).status_code
         for n in range(3)
     ]
@@ -202,18 +205,18 @@ def test_registration_closed_for_past_events(client, event_pages):
     assert '<form class="registration-form"' not in page
 
 
-def test_the_registration_form_has_its_own_page(client, conference):
-    response = client.get(register_url(conference))
+def test_the_registration_form_has_its_own_page(client, open_event):
+    response = client.get(register_url(open_event))
     assert response.status_code == 200
     soup = BeautifulSoup(response.content, "html.parser")
     assert soup.html["lang"] == "en"
-    assert conference.title in soup.title.get_text()
-    assert soup.select_one(f"nav.breadcrumbs a[href='{conference.url}']")
-    assert conference.title in soup.h1.get_text()
+    assert open_event.title in soup.title.get_text()
+    assert soup.select_one(f"nav.breadcrumbs a[href='{open_event.url}']")
+    assert open_event.title in soup.h1.get_text()
     assert soup.select_one(".event__facts time")  # when the event takes place
     assert "places left out of" in soup.select_one(".event__places").get_text()
     form = soup.select_one("form.registration-form")
-    assert form["action"] == register_url(conference)
+    assert form["action"] == register_url(open_event)
     assert form.select_one("input[name=csrfmiddlewaretoken]")
     for field in ("name", "email", "organisation", "sector", "access_needs", "consent"):
         control = form.select_one(f"[name={field}]")
@@ -226,34 +229,34 @@ def test_the_registration_form_has_its_own_page(client, conference):
     assert "noindex" in soup.select_one("meta[name=robots]")["content"]
 
 
-def test_the_event_page_links_to_the_form_and_holds_no_token(client, conference):
-    response = client.get(conference.url)
+def test_the_event_page_links_to_the_form_and_holds_no_token(client, open_event):
+    response = client.get(open_event.url)
     html = response.content.decode()
     assert "csrfmiddlewaretoken" not in html
     assert "csrftoken" not in response.cookies
     soup = BeautifulSoup(html, "html.parser")
     assert soup.find("form", class_="registration-form") is None
     link = soup.select_one("#register a.event__register")
-    assert link["href"] == register_url(conference)
+    assert link["href"] == register_url(open_event)
     assert link.get_text() == "Register"
     assert "200 places left out of 200" in soup.select_one("#register").get_text()
 
 
-def test_a_full_event_offers_the_waiting_list(client, conference, django_capture_on_commit_callbacks):
-    set_capacity(conference, 1)
-    post_registration(client, fresh(conference), django_capture_on_commit_callbacks)
-    soup = BeautifulSoup(client.get(conference.url).content, "html.parser")
+def test_a_full_event_offers_the_waiting_list(client, open_event, django_capture_on_commit_callbacks):
+    set_capacity(open_event, 1)
+    post_registration(client, fresh(open_event), django_capture_on_commit_callbacks)
+    soup = BeautifulSoup(client.get(open_event.url).content, "html.parser")
     assert soup.select_one("#register a.event__register").get_text() == "Join the waiting list"
-    form_page = BeautifulSoup(client.get(register_url(conference)).content, "html.parser")
+    form_page = BeautifulSoup(client.get(register_url(open_event)).content, "html.parser")
     assert form_page.select_one("form.registration-form button").get_text() == "Join the waiting list"
     assert "waiting list" in form_page.select_one(".event__places").get_text()
 
 
-def test_invalid_registration_comes_back_on_the_form_page(client, conference, django_capture_on_commit_callbacks):
-    response = post_registration(client, conference, django_capture_on_commit_callbacks, email="not-an-email")
+def test_invalid_registration_comes_back_on_the_form_page(client, open_event, django_capture_on_commit_callbacks):
+    response = post_registration(client, open_event, django_capture_on_commit_callbacks, email="not-an-email")
     assert response.status_code == 400
     soup = BeautifulSoup(response.content, "html.parser")
-    assert conference.title in soup.title.get_text()
+    assert open_event.title in soup.title.get_text()
     summary = soup.select_one("#registration-errors")
     assert summary["role"] == "alert"
     assert summary.select_one("a[href='#id_email']")
@@ -274,13 +277,13 @@ def test_closed_registration_page_explains_and_links_back(client, event_pages):
     assert soup.select_one(f"main a.button[href='{past.url}']").get_text() == "Back to the event"
 
 
-def test_registration_not_yet_open_says_when_it_opens(client, conference):
+def test_registration_not_yet_open_says_when_it_opens(client, open_event):
     from django.utils import timezone
 
-    EventPage.objects.filter(translation_key=conference.translation_key).update(
+    EventPage.objects.filter(translation_key=open_event.translation_key).update(
         registration_opens=timezone.now() + timedelta(days=3)
     )
-    response = client.get(register_url(conference))
+    response = client.get(register_url(open_event))
     assert response.status_code == 200
     assert "Registration opens on" in response.content.decode()
     assert b'class="registration-form"' not in response.content
@@ -300,44 +303,44 @@ def test_registration_not_yet_open_says_when_it_opens(client, conference):
     # The signed token differs from one collection to the next: each xdist worker must see the same names.
     ids=["nonsense", "unknown-registration"],
 )
-def test_bad_cancel_links_explain_themselves(client, conference, token, message):
-    response = client.get(conference.url + conference.reverse_subpage("cancel", args=[token]))
+def test_bad_cancel_links_explain_themselves(client, open_event, token, message):
+    response = client.get(open_event.url + open_event.reverse_subpage("cancel", args=[token]))
     assert response.status_code in {400, 404}
     assert message in response.content.decode()
 
 
-def test_expired_cancel_link(client, conference, settings, django_capture_on_commit_callbacks):
-    post_registration(client, conference, django_capture_on_commit_callbacks)
+def test_expired_cancel_link(client, open_event, settings, django_capture_on_commit_callbacks):
+    post_registration(client, open_event, django_capture_on_commit_callbacks)
     registration = Registration.objects.get(email="ada@example.org")
     token = service.cancel_token(registration)
     settings.EVENTS_CANCEL_LINK_MAX_AGE = -1
-    response = client.get(conference.url + conference.reverse_subpage("cancel", args=[token]))
+    response = client.get(open_event.url + open_event.reverse_subpage("cancel", args=[token]))
     assert response.status_code == 400
     assert "expired" in response.content.decode()
 
 
-def test_registration_window(conference):
+def test_registration_window(open_event):
     from django.utils import timezone
 
-    assert conference.registration_state() == "open"
-    assert conference.registration_state(now=conference.registration_opens - timedelta(minutes=1)) == "not-yet"
-    assert conference.registration_state(now=conference.registration_closes) == "closed"
-    assert timezone.is_aware(conference.start)
+    assert open_event.registration_state() == "open"
+    assert open_event.registration_state(now=open_event.registration_opens - timedelta(minutes=1)) == "not-yet"
+    assert open_event.registration_state(now=open_event.registration_closes) == "closed"
+    assert timezone.is_aware(open_event.start)
 
 
 def test_the_event_page_is_served_from_the_page_cache_and_registrations_refresh_it(
-    client, conference, production_caching, django_capture_on_commit_callbacks
+    client, open_event, production_caching, django_capture_on_commit_callbacks
 ):
-    first = client.get(conference.url)
-    second = client.get(conference.url)
+    first = client.get(open_event.url)
+    second = client.get(open_event.url)
     assert (first["X-Page-Cache"], second["X-Page-Cache"]) == ("miss", "hit")
     assert b"csrfmiddlewaretoken" not in second.content
     assert b"200 places left out of 200" in second.content
     # The form page belongs to one visitor: the page cache never keeps it.
-    assert "X-Page-Cache" not in client.get(register_url(conference))
-    assert "X-Page-Cache" not in client.get(register_url(conference))
+    assert "X-Page-Cache" not in client.get(register_url(open_event))
+    assert "X-Page-Cache" not in client.get(register_url(open_event))
 
-    post_registration(client, conference, django_capture_on_commit_callbacks)
-    refreshed = client.get(conference.url)
+    post_registration(client, open_event, django_capture_on_commit_callbacks)
+    refreshed = client.get(open_event.url)
     assert refreshed["X-Page-Cache"] == "miss"
     assert b"199 places left out of 200" in refreshed.content

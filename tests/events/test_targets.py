@@ -9,6 +9,7 @@ from bs4 import BeautifulSoup
 
 from events.models import Registration
 from events.targets import TARGETS, EventFigures, progress, totals
+from tests.languages import WRITTEN
 
 
 def test_progress_counts_attendance_when_marked_and_confirmed_otherwise():
@@ -39,6 +40,7 @@ def test_percentages_are_capped_for_the_chart():
 
 
 @pytest.mark.django_db
+@pytest.mark.usefixtures("events_as_records")
 def test_figures_follow_the_data(client):
     from events.targets import current_progress
 
@@ -46,7 +48,8 @@ def test_figures_follow_the_data(client):
     assert before["regional"].participants == 238
     assert before["regional"].events_held == 7
     assert before["workshop"].participants == 86
-    assert before["conference"].events_planned == 1
+    assert before["conference"].events_held == 1
+    assert before["conference"].participants == 167
 
     # Marking one more person present at a regional event counts once, across languages.
     absent = Registration.objects.filter(attended=False, roster__title__contains="Medway regional").first()
@@ -57,15 +60,23 @@ def test_figures_follow_the_data(client):
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize("language", ["en", "fr", "nl"])
+@pytest.mark.usefixtures("events_as_records")
+@pytest.mark.parametrize("language", WRITTEN)
 def test_index_shows_the_chart_and_the_same_figures_as_a_table(client, indexes, language):
     soup = BeautifulSoup(client.get(indexes[language].url).content, "html.parser")
     table = soup.select_one(".event-targets__table")
     rows = [[cell.get_text(strip=True) for cell in tr.find_all(["th", "td"])] for tr in table.select("tbody tr")]
-    assert [row[4:] for row in rows] == [["238", "245"], ["86", "90"], ["0", "200"]]
-    assert [row[1:4] for row in rows] == [["7", "0", "7"], ["2", "0", "2"], ["0", "1", "1"]]
+    assert [row[4:] for row in rows] == [["238", "245"], ["86", "90"], ["167", "200"]]
+    assert [row[1:4] for row in rows] == [["7", "0", "7"], ["2", "0", "2"], ["1", "0", "1"]]
     bars = soup.select(".event-targets__fill")
-    assert [bar["width"] for bar in bars] == ["97", "96", "0"]
+    assert [bar["width"] for bar in bars] == ["97", "96", "84"]
+
+
+@pytest.mark.django_db
+def test_example_events_are_not_counted_on_the_index(client, indexes):
+    soup = BeautifulSoup(client.get(indexes["en"].url).content, "html.parser")
+    rows = soup.select(".event-targets__table tbody tr")
+    assert [[cell.get_text(strip=True) for cell in tr.find_all("td")][3] for tr in rows] == ["0", "0", "0"]
 
 
 @pytest.fixture
@@ -100,6 +111,7 @@ def test_admin_filters_by_status_and_marks_attendance(admin_client):
 
 
 @pytest.mark.django_db
+@pytest.mark.usefixtures("events_as_records")
 def test_admin_targets_report_and_csv(admin_client):
     response = admin_client.get("/admin/reports/event-targets/")
     assert response.status_code == 200
@@ -108,7 +120,7 @@ def test_admin_targets_report_and_csv(admin_client):
     content = b"".join(export.streaming_content).decode() if export.streaming else export.content.decode()
     rows = list(csv.reader(io.StringIO(content)))
     assert rows[0][0] == "Kind of event"
-    assert [row[4] for row in rows[1:]] == ["238", "86", "0"]
+    assert [row[4] for row in rows[1:]] == ["238", "86", "167"]
 
 
 @pytest.mark.django_db

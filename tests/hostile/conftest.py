@@ -1,9 +1,11 @@
 import pytest
 
+from tests.languages import WRITTEN
+
 from .routes import public_urls
 
 # The groups of addresses the tests are parametrised by (see routes.public_urls).
-GROUPS = ["site-wide", "en", "fr", "nl"]
+GROUPS = ["site-wide", *WRITTEN]
 
 
 @pytest.fixture(scope="module")

@@ -115,12 +115,12 @@ def test_erasing_from_a_print_request_uses_the_same_mechanism(client, coordinato
 
 def test_anonymise_expired_now_does_what_the_daily_task_does(client, coordinator, settings):
     settings.PERSONAL_DATA_RETENTION_DAYS = 180
-    conference = EventPage.objects.filter(end__gte=timezone.now(), locale__language_code="en").first()
+    open_event = EventPage.objects.filter(end__gte=timezone.now(), locale__language_code="en").first()
     Registration.objects.create(
-        roster=Roster.for_event(conference), language="en", name="Kept", email="kept@example.org", sector="hr"
+        roster=Roster.for_event(open_event), language="en", name="Kept", email="kept@example.org", sector="hr"
     )
     totals = participants()
-    past = Registration.objects.exclude(roster__translation_key=conference.translation_key)
+    past = Registration.objects.exclude(roster__translation_key=open_event.translation_key)
     assert past.exclude(email="").exists()
     client.force_login(coordinator)
     response = client.post(url("print_requests", "personal_data_anonymise_expired"), follow=True)

@@ -32,7 +32,7 @@ pytestmark = [pytest.mark.django_db, postgres_only]
 
 @pytest.fixture
 def conference(outbox_settings):
-    english = EventPage.objects.get(locale__language_code="en", slug="final-conference")
+    english = EventPage.objects.get(locale__language_code="en", slug="registration-example")
     key = english.translation_key
     registrations = Registration.objects.filter(roster__translation_key=key)
     assert not registrations.filter(status="waiting").exists()

@@ -14,7 +14,7 @@ APOSTROPHE_TITLE = "L'écoute active, pas à pas"
 
 
 def _french_conference():
-    english = EventPage.objects.get(locale__language_code="en", slug="final-conference")
+    english = EventPage.objects.get(locale__language_code="en", slug="registration-example")
     page = EventPage.objects.get(translation_key=english.translation_key, locale__language_code="fr")
     EventPage.objects.filter(pk=page.pk).update(title=APOSTROPHE_TITLE)
     return EventPage.objects.get(pk=page.pk)

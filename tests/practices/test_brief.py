@@ -6,10 +6,12 @@ import pytest
 from bs4 import BeautifulSoup
 from pypdf import PdfReader
 
+from tests.languages import WRITTEN
+
 pytestmark = pytest.mark.django_db
 
 
-@pytest.mark.parametrize("language", ["en", "fr", "nl"])
+@pytest.mark.parametrize("language", WRITTEN)
 def test_pdf_brief(client, case_by_slug, language):
     page = case_by_slug("strengths-based-coaching", language)
     response = client.get(f"{page.url}brief/pdf/")

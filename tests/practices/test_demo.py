@@ -4,6 +4,7 @@ import pytest
 
 from partners.models import Partner
 from practices.models import CaseStudyPage
+from tests.languages import CONFIGURED, WRITTEN
 
 pytestmark = pytest.mark.django_db
 
@@ -17,7 +18,7 @@ REFERENCE_NUMBERS = {2699182, 2171032, 120, 6, 90, 15}
 
 
 def test_every_partner_has_a_case_in_every_language():
-    for language in ("en", "fr", "nl"):
+    for language in WRITTEN:
         cases = CaseStudyPage.objects.live().filter(locale__language_code=language)
         assert cases.count() == 9
     covered = {
@@ -29,7 +30,7 @@ def test_every_partner_has_a_case_in_every_language():
 
 
 def test_figures_are_facts_or_marked_illustrative():
-    for case in CaseStudyPage.objects.select_related("locale"):
+    for case in CaseStudyPage.objects.filter(locale__language_code__in=WRITTEN).select_related("locale"):
         language = case.locale.language_code
         for block in case.key_figures:
             figure = block.value
@@ -48,7 +49,8 @@ def test_loading_twice_changes_nothing():
     ctx.pages["home"] = HomePage.objects.get(locale=ctx.default_locale)
     build_cases(ctx)
     assert list(CaseStudyPage.objects.order_by("pk").values_list("pk", "slug", "locale_id")) == before
-    assert CaseStudyIndexPage.objects.count() == 3
+    # One per configured language: a language the demo has no text in has a draft.
+    assert CaseStudyIndexPage.objects.count() == len(CONFIGURED)
 
 
 def test_scale_adds_numbered_variants_in_every_language():
@@ -56,7 +58,7 @@ def test_scale_adds_numbered_variants_in_every_language():
 
     assert add_cases(1) == 9
     assert add_cases(1) == 0  # idempotent
-    for language in ("en", "fr", "nl"):
+    for language in WRITTEN:
         assert CaseStudyPage.objects.filter(locale__language_code=language).count() == 18
     copy = CaseStudyPage.objects.get(locale__language_code="fr", slug="visites-d-entreprises-2")
     assert copy.title.endswith("(2)") and copy.partners.exists() and copy.competences.exists()

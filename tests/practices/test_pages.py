@@ -7,6 +7,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from practices.models import CaseStudyIndexPage, CaseStudyPage
+from tests.languages import WRITTEN, WRITTEN_TRANSLATIONS
 
 pytestmark = pytest.mark.django_db
 
@@ -29,7 +30,7 @@ def json_ld(page_soup, schema_type):
     return None
 
 
-@pytest.mark.parametrize("language", ["en", "fr", "nl"])
+@pytest.mark.parametrize("language", WRITTEN)
 def test_case_page_renders_in_its_language(client, case_by_slug, language):
     page = case_by_slug("company-visits", language)
     response = client.get(page.url)
@@ -63,7 +64,7 @@ def test_french_case_shows_french_competences_and_partners(client, case_by_slug)
 
 def test_translations_keep_synchronised_facts(case_by_slug):
     english = case_by_slug("strengths-based-coaching")
-    for language in ("fr", "nl"):
+    for language in WRITTEN_TRANSLATIONS:
         translated = case_by_slug("strengths-based-coaching", language)
         assert translated.country == english.country
         assert translated.target_groups == english.target_groups
@@ -89,7 +90,7 @@ def test_article_structured_data(client, case_by_slug):
     assert any(item["name"] == "Repérer les opportunités" for item in data["about"])
 
 
-@pytest.mark.parametrize("language", ["en", "fr", "nl"])
+@pytest.mark.parametrize("language", WRITTEN)
 def test_index_renders_current_language_only(client, indexes, language):
     index = indexes[language]
     response = client.get(index.url)

@@ -51,3 +51,25 @@ VALID_REQUEST = {
     "copies": "2",
     "consent": "on",
 }
+
+
+# Identifiers as a registered publication would have them: a DOI under the Publications
+# Office's prefix and ISBNs with valid check digits in an assigned range. The demo's
+# publication is an example and has none (tests/examples/test_identifiers.py).
+REGISTERED_DOI = "10.2760/302967"
+REGISTERED_ISBNS = {"en": "978-92-76-00001-3", "fr": "978-92-76-00002-0", "nl": "978-92-76-00003-7"}
+REGISTERED_PRINT_ISBN = "978-92-76-00004-4"
+
+
+@pytest.fixture
+def registered(publications):
+    """The demo publication taken as a registered one: not an example, with its DOI and ISBNs."""
+    from publications.models import Edition, PublicationPage
+
+    key = publications["en"].translation_key
+    PublicationPage.objects.filter(translation_key=key).update(
+        is_example=False, doi=REGISTERED_DOI, print_isbn=REGISTERED_PRINT_ISBN
+    )
+    for language, number in REGISTERED_ISBNS.items():
+        Edition.objects.filter(page__translation_key=key, language=language).update(isbn=number)
+    return {code: PublicationPage.objects.get(pk=page.pk) for code, page in publications.items()}

@@ -90,12 +90,12 @@ def test_deleting_a_request_gives_its_copies_back(stock):
     assert stock.left == left + 2
 
 
-@pytest.mark.parametrize("printed", [100])
+@pytest.mark.parametrize("printed", [20])
 def test_printed_copies_cannot_drop_below_the_allocation(publications, printed):
     from django.core.exceptions import ValidationError
 
     page = publications["en"]
-    page.printed_copies = printed  # 185 are allocated in the demo
+    page.printed_copies = printed  # 35 are allocated in the demo
     with pytest.raises(ValidationError) as error:
         page.full_clean()
     assert "printed_copies" in error.value.message_dict

@@ -11,6 +11,7 @@ from wagtail.models import Collection, CollectionViewRestriction
 
 from publications.counting import count_download
 from publications.models import DownloadCount
+from tests.languages import WRITTEN
 
 BROWSER = "Mozilla/5.0 (X11; Linux x86_64; rv:128.0) Gecko/20100101 Firefox/128.0"
 OTHER_BROWSER = (
@@ -47,7 +48,7 @@ def clock(monkeypatch):
 # Serving ----------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("language", ["en", "fr", "nl"])
+@pytest.mark.parametrize("language", WRITTEN)
 def test_download_serves_the_pdf_with_a_clear_name(client, publications, language):
     page = publications["nl"]
     response = _download(client, page, language)
@@ -226,7 +227,7 @@ def test_the_download_route_is_rate_limited_per_address(client, publications, se
     settings.RATELIMIT_ENABLE = True
     settings.PROTECTION_RATES = {"publications.download": "3/m"}
     page = publications["en"]
-    for language in ("en", "fr", "nl"):
+    for language in WRITTEN:
         assert _download(client, page, language).status_code == 200
     refused = _download(client, page, "en", user_agent=OTHER_BROWSER)
     assert refused.status_code == 429

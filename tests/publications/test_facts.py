@@ -12,6 +12,7 @@ from wagtail.documents import get_document_model
 from wagtail_localize.models import Translation
 
 from publications.models import Edition, PrintStock, PublicationPage
+from tests.languages import WRITTEN, WRITTEN_TRANSLATIONS
 
 pytestmark = pytest.mark.django_db
 
@@ -72,7 +73,7 @@ def test_a_translation_with_a_stale_print_run_still_validates(publications, stoc
 
 def test_the_source_print_run_is_copied_to_the_translations_columns(publications):
     publish(publications["en"], printed_copies=total(publications["en"]) + 10, print_isbn=OTHER_ISBN)
-    for language in ("fr", "nl"):
+    for language in WRITTEN_TRANSLATIONS:
         page = fresh(publications[language])
         assert page.printed_copies == total(publications["en"])
         assert page.print_isbn == OTHER_ISBN
@@ -97,7 +98,7 @@ def test_a_forked_translation_shows_and_serves_the_source_editions(client, publi
     Edition.objects.filter(page=french).update(isbn=OTHER_ISBN)
     PublicationPage.objects.filter(pk=french.pk).update(print_isbn=OTHER_ISBN, print_language="nl")
 
-    for language in ("en", "fr", "nl"):
+    for language in WRITTEN:
         page = fresh(publications[language])
         shown = sorted((e.language, e.format, e.document_id, e.isbn) for e in page.edition_list)
         assert shown == expected

@@ -59,3 +59,16 @@ def page_figures(html):
                 target = cell.get("data-target")
                 found[(section, item, column)] = (int(cell["data-value"]), int(target) if target else None)
     return found
+
+
+@pytest.fixture
+def demo_as_records(db):
+    """The demo content taken as the cluster's records: every example flag cleared.
+
+    These tests check how the figures follow the data; that example content and its
+    figures never count is specified in tests/examples/test_results.py.
+    """
+    from core.examples import example_models
+
+    for model in example_models():
+        model.objects.filter(is_example=True).update(is_example=False)

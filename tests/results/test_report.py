@@ -9,7 +9,7 @@ from results.figures import export_rows, results
 
 from .conftest import page_figures, soup
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("demo_as_records")]
 
 URL = "/admin/reports/results/"
 

@@ -9,6 +9,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from practices.models import CaseStudyPage
+from tests.languages import WRITTEN
 from toolkit.models import ToolPage
 
 pytestmark = pytest.mark.django_db
@@ -27,7 +28,7 @@ def live(model, language):
     return model.objects.live().filter(locale__language_code=language, alias_of__isnull=True)
 
 
-@pytest.mark.parametrize("language", ["en", "fr", "nl"])
+@pytest.mark.parametrize("language", WRITTEN)
 def test_methods_csv_has_one_row_per_live_method_in_that_language(client, language):
     rows = read_csv(client.get(f"/{language}/open-data/methods.csv"))
     methods = live(ToolPage, language)

@@ -4,7 +4,11 @@ import json
 
 import pytest
 from defusedxml import ElementTree as ET
+from django.utils import translation
 from wagtail.models import Page
+
+from competences.models import FrameworkItem
+from tests.languages import SOURCE, WRITTEN
 
 pytestmark = pytest.mark.django_db
 
@@ -27,8 +31,40 @@ def test_sitemap_lists_every_live_page_of_every_language():
 
     entries = sitemap_entries(Client())
     live = Page.objects.live().public().filter(depth__gt=1, alias_of__isnull=True)
-    assert len(entries) == live.count()
-    assert {"http://testserver/en/", "http://testserver/fr/", "http://testserver/nl/"} <= set(entries)
+    urls = {f"http://testserver{page.url}" for page in live}
+    assert urls <= set(entries)
+    assert {f"http://testserver/{code}/" for code in WRITTEN} <= set(entries)
+    # Besides the pages: the framework's pages, and pages' sub-routes open to search engines.
+    for location in set(entries) - urls:
+        assert "/framework/" in location or any(location.startswith(url) for url in urls), location
+
+
+def test_sitemap_lists_the_sub_routes_pages_open_to_search_engines():
+    from django.test import Client
+
+    from practices.models import CaseStudyIndexPage
+
+    entries = sitemap_entries(Client())
+    index = CaseStudyIndexPage.objects.live().get(locale__language_code=SOURCE)
+    for route in index.sitemap_routes():
+        location = f"http://testserver{index.url}{route}"
+        assert location in entries
+        assert entries[location][SOURCE] == location
+        assert set(entries[location]) == {*WRITTEN, "x-default"}
+
+
+def test_sitemap_lists_the_framework_pages_in_every_language_they_exist_in():
+    from django.test import Client
+
+    entries = sitemap_entries(Client())
+    for item in FrameworkItem.objects.select_related("framework", "locale"):
+        with translation.override(item.locale.language_code):
+            location = f"http://testserver{item.get_absolute_url()}"
+        assert location in entries
+        translated = FrameworkItem.objects.filter(translation_key=item.translation_key)
+        assert set(entries[location]) == {*translated.values_list("locale__language_code", flat=True), "x-default"}
+    for code in WRITTEN:
+        assert entries[f"http://testserver/{code}/framework/"]["x-default"] == f"http://testserver/{SOURCE}/framework/"
 
 
 def test_sitemap_alternates_are_reciprocal(client):

@@ -19,11 +19,11 @@ def toolkits(db):
 
 @pytest.fixture
 def method(db):
-    """One demo method in each language, keyed by language code: the strengths conversation."""
+    """One demo method in each language it is live in, keyed by language code: the strengths conversation."""
     from toolkit.models import ToolPage
 
     english = ToolPage.objects.get(locale__language_code="en", slug="strengths-conversation")
     pages = {"en": english}
-    for page in english.get_translations().select_related("locale"):
+    for page in english.get_translations().live().select_related("locale"):
         pages[page.locale.language_code] = page.specific
     return pages

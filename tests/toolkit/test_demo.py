@@ -5,6 +5,7 @@ import pytest
 from competences.models import FrameworkItem
 from demo.context import DemoContext
 from home.models import HomePage
+from tests.languages import WRITTEN, WRITTEN_TRANSLATIONS
 from toolkit.demo import add_variants, build_toolkit, load_methods
 from toolkit.models import ToolkitIndexPage, ToolPage
 
@@ -12,7 +13,7 @@ pytestmark = pytest.mark.django_db
 
 
 def test_at_least_24_methods_in_every_language():
-    for lang in ("en", "fr", "nl"):
+    for lang in WRITTEN:
         assert ToolPage.objects.live().filter(locale__language_code=lang).count() >= 24
 
 
@@ -46,7 +47,7 @@ def test_scaled_copies_exist_in_every_language_and_are_idempotent(toolkits):
     assert add_variants(ctx, toolkits["en"], entries, [2]) == 0
     copy = ToolPage.objects.get(locale__language_code="en", slug=f"{entries[0]['en']['slug']}-2")
     translations = {page.locale.language_code: page for page in copy.get_translations().select_related("locale")}
-    assert set(translations) == {"fr", "nl"}
+    assert set(translations) == set(WRITTEN_TRANSLATIONS)
     assert translations["fr"].title == f"{entries[0]['fr']['title']} (2)"
     assert translations["fr"].live
     assert translations["nl"].competences.count() == len(entries[0]["competences"])

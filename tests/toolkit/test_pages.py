@@ -7,6 +7,7 @@ import pytest
 from django.core.exceptions import ValidationError
 
 from competences.queries import linked_pages
+from tests.languages import WRITTEN, WRITTEN_TRANSLATIONS
 from toolkit.models import ToolPage
 from toolkit.structured_data import iso_duration
 
@@ -22,7 +23,7 @@ def json_ld(response):
     ]
 
 
-@pytest.mark.parametrize("lang", ["en", "fr", "nl"])
+@pytest.mark.parametrize("lang", WRITTEN)
 def test_index_lists_the_methods_of_its_language(client, toolkits, lang):
     response = client.get(toolkits[lang].url)
     assert response.status_code == 200
@@ -61,7 +62,7 @@ def test_method_page_shows_translated_text_and_competences(client, method, lang,
 
 def test_translations_share_the_synchronised_fields(method):
     english = method["en"]
-    for lang in ("fr", "nl"):
+    for lang in WRITTEN_TRANSLATIONS:
         page = method[lang]
         assert set(page.competences.values_list("pk", flat=True)) == set(
             english.competences.values_list("pk", flat=True)
@@ -85,7 +86,7 @@ def test_every_field_is_declared_translated_or_synchronised():
     assert own <= declared, own - declared
 
 
-@pytest.mark.parametrize("lang", ["en", "fr", "nl"])
+@pytest.mark.parametrize("lang", WRITTEN)
 def test_json_ld_is_a_learning_resource_aligned_with_competences(client, method, lang):
     page = method[lang]
     data = json_ld(client.get(page.url))
@@ -114,7 +115,7 @@ def test_iso_durations():
     assert iso_duration(360) == "PT6H"
 
 
-@pytest.mark.parametrize("lang", ["en", "fr", "nl"])
+@pytest.mark.parametrize("lang", WRITTEN)
 def test_print_view_is_a_clean_card(client, method, lang):
     page = method[lang]
     response = client.get(page.url + "print/")
@@ -135,7 +136,7 @@ def test_method_page_links_to_its_print_view(client, method):
     assert f'href="{method["fr"].url}print/"' in html
 
 
-@pytest.mark.parametrize("lang", ["en", "fr", "nl"])
+@pytest.mark.parametrize("lang", WRITTEN)
 def test_related_methods_share_competences_in_the_same_language(method, lang):
     page = method[lang]
     related = page.related_methods()

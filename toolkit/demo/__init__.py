@@ -2,8 +2,9 @@
 
 The methods were written for this platform, after the approaches of the source
 projects (strengths-based work, outreach, job-application training, company
-visits, open-badge self-assessment, action planning, SME mentoring...). They are
-translated through wagtail-localize, as an editor would.
+visits, open-badge self-assessment, action planning, SME mentoring...), so every
+one is flagged as an example (core/examples.py). They are translated through
+wagtail-localize, as an editor would.
 
 With `load_demo --scale N`, (N-1) numbered copies of every method are added for
 benchmarks, written cheaply by `demo.scaled` (same translation key, the
@@ -18,12 +19,11 @@ from wagtail_localize.models import OverridableSegment, SegmentOverride, Transla
 
 from competences.models import FrameworkItem
 from core.licences import Licence
-from demo.context import DemoDataError, load_yaml
+from demo.context import DemoDataError, load_yaml, written_languages
 from demo.scaled import ScaledCopies
 from partners.models import Partner, Project
-from toolkit.models import ToolkitIndexPage, ToolPage
+from toolkit.models import Language, ToolkitIndexPage, ToolPage
 
-LANGUAGES = ("en", "fr", "nl")
 TEXT_FIELDS = ("title", "slug", "intro", "summary", "preparation", "facilitator_tips", "variations", "evaluation")
 
 
@@ -83,6 +83,8 @@ def attach_worksheets(ctx, page, documents):
         if not segment.context.path.startswith("worksheets."):
             continue
         for code, locale in ctx.other_locales.items():
+            if code not in documents:
+                continue
             SegmentOverride.objects.update_or_create(
                 locale=locale, context=segment.context, defaults={"data_json": json.dumps(documents[code].pk)}
             )
@@ -95,8 +97,10 @@ def synced_values(entry):
         "duration_minutes": entry["duration"],
         "group_size_min": entry["group_size"][0],
         "group_size_max": entry["group_size"][1],
-        "languages": entry.get("languages", ["en", "fr", "nl"]),
+        "languages": entry.get("languages", [code for code in written_languages(entry) if code in Language.values]),
         "licence": entry.get("licence", Licence.CC_BY),
+        # Written for the demo after the projects' approaches: examples unless the data say otherwise.
+        "is_example": entry.get("is_example", True),
     }
 
 
@@ -134,12 +138,15 @@ def build_toolkit(ctx):
             "source_project": lookups.project(entry, ctx.default_locale),
             "partner": lookups.partner(entry, ctx.default_locale),
         }
-        values = {code: method_values(entry, code) for code in LANGUAGES}
+        values = {code: method_values(entry, code) for code in written_languages(entry)}
         documents = {}
         if entry.get("worksheet"):
-            documents = {code: worksheet_document(entry, code, data["worksheet_labels"][code]) for code in LANGUAGES}
+            documents = {
+                code: worksheet_document(entry, code, data["worksheet_labels"][code])
+                for code in written_languages(entry)
+            }
             # Every language starts from the same structure; translations then override the document.
-            for code in LANGUAGES:
+            for code in written_languages(entry):
                 label = data["worksheet_labels"][code]
                 values[code]["worksheets"] = [
                     {"worksheet": {"document": documents["en"].pk, "title": label[:1].upper() + label[1:]}}
@@ -153,7 +160,7 @@ def build_toolkit(ctx):
         if documents:
             attach_worksheets(ctx, page, documents)
         # Translations get the competences (synchronised) and the localized project and partner.
-        ctx.translate_page(key, page, {code: values[code] for code in ctx.other_locales})
+        ctx.translate_page(key, page, {code: values[code] for code in ctx.written_in(values)})
     ctx.log(f"  {len(data['methods'])} training methods in every language")
     if ctx.scale > 1:
         added = add_variants(ctx, index, data["methods"], range(2, ctx.scale + 1), lookups)

@@ -17,13 +17,14 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.test import override_settings
 
-from demo.context import DemoContext, ensure_locales
+from core.languages import ensure_locales
+from demo.context import DemoContext
 from demo.development import ALLOW_FLAG, demo_accounts_allowed, demo_allowed
 from demo.registry import demo_steps
 
 
 class Command(BaseCommand):
-    help = "Builds the demo site in English, French and Dutch (idempotent)."
+    help = "Builds the demo site in every configured language (idempotent)."
 
     def add_arguments(self, parser):
         parser.add_argument(
