@@ -11,6 +11,7 @@
 - The cluster's and each project's results in the fields of the Erasmus+ Project
   Results Platform and of keep.eu, as CSV (programmes.py).
 
-Example content (`is_example`) is never deposited nor exported. Coordinators only
+Example content (`is_example`) is offered for deposit only marked as an example
+(datacite.py), and never exported to the programme platforms. Coordinators only
 (views.py, under Reports → Deposits in the admin).
 """

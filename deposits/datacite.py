@@ -4,8 +4,10 @@ Items: the publication, each film and the toolkit, each described once, from its
 source page (the language it was written in), with the titles and descriptions of
 every live translation. Until a DOI is recorded (models.Deposit, or the
 publication's own DOI field) the identifier is the page's address; afterwards the
-DOI. Example content (`is_example`) is never an item, and example methods are
-left out of the toolkit.
+DOI. Example content (`is_example`, written to demonstrate the platform) is
+offered but marked: its record carries a description saying so, its package a
+warning, and the admin an "Example" tag; the toolkit is marked when any of its
+methods is an example.
 """
 
 import re
@@ -50,6 +52,12 @@ def is_example(page):
     return bool(getattr(page, "is_example", False))
 
 
+EXAMPLE_NOTE = (
+    "Example content: written to demonstrate the STEPS platform, not a record of real work or results. "
+    "Do not deposit it as a result of the cluster."
+)
+
+
 def _public(queryset):
     return visible(queryset, EVERY_LANGUAGE)
 
@@ -70,6 +78,12 @@ class Item:
         return self.page.title
 
     @property
+    def is_example(self):
+        if self.kind == "toolkit":
+            return any(is_example(method) for method in toolkit_methods(self.page))
+        return is_example(self.page)
+
+    @property
     def deposit(self):
         return Deposit.objects.filter(page_id=self.page.pk).first()
 
@@ -85,7 +99,7 @@ def _sources(model):
     for page in _public(model.objects.all()).order_by("path"):
         if page.translation_key not in found:
             found[page.translation_key] = source_page(page)
-    return [page for page in found.values() if page.live and not is_example(page)]
+    return [page for page in found.values() if page.live]
 
 
 def items():
@@ -188,6 +202,9 @@ def _record(item, **parts):
         "contributors": _partners(),
     }
     record |= {name: value for name, value in parts.items() if value not in (None, "", [])}
+    if item.is_example:
+        note = {"description": EXAMPLE_NOTE, "descriptionType": "Other", "lang": "en"}
+        record["descriptions"] = [note, *record.get("descriptions", [])]
     return record
 
 
@@ -254,9 +271,9 @@ def _film(item):
 
 
 def toolkit_methods(page):
-    """The toolkit's live methods in its language, examples left out."""
+    """The toolkit's live methods in its language."""
     methods = _public(ToolPage.objects.child_of(page)).order_by("path")
-    return [method for method in methods if not is_example(method)]
+    return list(methods)
 
 
 def _toolkit(item):

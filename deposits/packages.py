@@ -7,8 +7,9 @@
                             as CSV and JSON, one pair per language
 
 The zip is written to a temporary file (films are large), never held in memory.
-The toolkit's files are the site's open data (syndication/opendata.py), with any
-example method left out.
+The toolkit's files are the site's open data (syndication/opendata.py). The
+README of an example item (or of a toolkit with example methods) opens with a
+warning.
 """
 
 import json
@@ -64,12 +65,9 @@ def _film_files(archive, item, request):
 
 
 def methods_data(language, request):
-    """The toolkit's open data in `language` (the JSON document), example methods left out."""
+    """The toolkit's open data in `language` (the JSON document, with its example flags)."""
     with translation.override(language):
-        document = json.loads(opendata.download_json(request, "methods").content)
-    document["items"] = [each for each in document["items"] if not each.get("is_example")]
-    document["count"] = len(document["items"])
-    return document
+        return json.loads(opendata.download_json(request, "methods").content)
 
 
 def _methods_csv(document):
@@ -108,7 +106,13 @@ def build(item, request):
         names = [name for name in FILES[item.kind](archive, item, request) if name]
         readme = render_to_string(
             "deposits/package_readme.txt",
-            {"item": item, "record": record, "files": names, "url": datacite.page_url(item.page)},
+            {
+                "item": item,
+                "record": record,
+                "files": names,
+                "url": datacite.page_url(item.page),
+                "example_note": datacite.EXAMPLE_NOTE,
+            },
         )
         archive.writestr("README.txt", readme)
     package.seek(0)

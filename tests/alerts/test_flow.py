@@ -148,3 +148,18 @@ def test_a_run_that_meets_items_another_run_recorded_writes_nothing(monkeypatch)
 
     assert "Another send_alerts run" in errors.getvalue()
     assert mail.outbox == []
+
+
+def test_example_content_is_announced_marked_as_an_example():
+    from django.core import mail
+    from django.utils import timezone
+
+    Subscription.objects.create(
+        email="ex@example.org", language="en", kinds=["methods"], status="confirmed", confirmed_at=timezone.now()
+    )
+    send_alerts()
+    publish_method(title="A demonstration method", is_example=True)
+    send_alerts()
+
+    (message,) = mail.outbox
+    assert "- A demonstration method (example)" in message.body

@@ -159,3 +159,9 @@ def test_the_links_in_the_emails_never_follow_the_requests_host(client, subscrib
     settings.ALLOWED_HOSTS = ["*"]
     client.post("/en/alerts/", subscribe_data, HTTP_HOST="evil.example")
     assert link_in(mail.outbox[0], "/alerts/confirm/").startswith("http://testserver/en/alerts/confirm/")
+
+
+@pytest.mark.parametrize("language", ["en", "fr", "nl"])
+def test_every_footer_links_to_the_alerts_in_its_language(client, language):
+    response = client.get(f"/{language}/")
+    assert f'href="/{language}/alerts/"' in response.content.decode()

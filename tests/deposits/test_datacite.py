@@ -72,15 +72,22 @@ def test_a_recorded_doi_becomes_the_identifier(items):
     assert record["identifiers"][0] == {"identifier": "10.5281/zenodo.1234567", "identifierType": "DOI"}
 
 
-def test_example_methods_are_left_out_of_the_toolkit(items, monkeypatch):
+def test_example_content_is_offered_marked_as_an_example(items):
+    from publications.models import PublicationPage
     from toolkit.models import ToolPage
 
+    publication = items["publication"]
+    PublicationPage.objects.filter(translation_key=publication.page.translation_key).update(is_example=True)
+    marked = datacite.metadata(datacite.item(publication.key))
+    validate(marked)
+    assert marked["descriptions"][0] == {"description": datacite.EXAMPLE_NOTE, "descriptionType": "Other", "lang": "en"}
+
+    PublicationPage.objects.update(is_example=False)
+    assert datacite.EXAMPLE_NOTE not in str(datacite.metadata(datacite.item(publication.key)))
+
     toolkit = items["toolkit"]
-    methods = datacite.toolkit_methods(toolkit.page)
-    example = methods[0]
-    monkeypatch.setattr(ToolPage, "is_example", property(lambda page: page.pk == example.pk), raising=False)
-
-    related = [each["relatedIdentifier"] for each in datacite.metadata(toolkit)["relatedIdentifiers"]]
-
-    assert datacite.page_url(example) not in related
-    assert len(related) == len(methods) - 1
+    ToolPage.objects.update(is_example=False)
+    assert not datacite.item(toolkit.key).is_example
+    ToolPage.objects.filter(pk=datacite.toolkit_methods(toolkit.page)[0].pk).update(is_example=True)
+    assert datacite.item(toolkit.key).is_example
+    assert datacite.metadata(datacite.item(toolkit.key))["descriptions"][0]["description"] == datacite.EXAMPLE_NOTE

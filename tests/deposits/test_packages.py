@@ -50,3 +50,15 @@ def test_the_toolkits_package_holds_the_methods_as_csv_and_json_per_language(coo
         csv_text = archive.read(f"files/steps-methods-{language}.csv").decode("utf-8-sig")
         assert csv_text.splitlines()[0].startswith("url,translation_key,language,title")
         assert len(csv_text.splitlines()) > document["count"]  # a row per method (some cells span lines)
+
+
+def test_the_readme_of_an_example_opens_with_a_warning(coordinator_client, items):
+    from deposits import datacite
+    from films.models import FilmPage
+
+    film = items["film"]
+    FilmPage.objects.filter(translation_key=film.page.translation_key).update(is_example=True)
+    assert package(coordinator_client, film).read("README.txt").decode().startswith("*** EXAMPLE CONTENT ***")
+    FilmPage.objects.update(is_example=False)
+    readme = package(coordinator_client, datacite.item(film.key)).read("README.txt").decode()
+    assert "EXAMPLE" not in readme
