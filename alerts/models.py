@@ -2,9 +2,10 @@
 
 import secrets
 
-from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+
+from core.languages import language_choices
 
 
 def new_key():
@@ -23,7 +24,7 @@ class Subscription(models.Model):
         CONFIRMED = "confirmed", _("Confirmed")
 
     email = models.EmailField(_("e-mail address"), max_length=254)
-    language = models.CharField(_("language"), max_length=8, choices=settings.LANGUAGES)
+    language = models.CharField(_("language"), max_length=8, choices=language_choices)
     kinds = models.JSONField(_("kinds of content"), default=list)
     status = models.CharField(_("status"), max_length=16, choices=Status.choices, default=Status.PENDING)
     key = models.CharField(max_length=64, unique=True, default=new_key, editable=False)

@@ -25,6 +25,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from caching.content_version import depends_on
 from competences.fields import CompetencesMixin
+from core.languages import language_choices
 from core.pages import BasePage
 from core.visibility import visible
 
@@ -244,7 +245,7 @@ class Award(models.Model):
     language = models.CharField(
         _("recipient's language"),
         max_length=10,
-        choices=settings.LANGUAGES,
+        choices=language_choices,
         default=settings.LANGUAGE_CODE,
         help_text=_("The language of the e-mail and of the claim page."),
     )
