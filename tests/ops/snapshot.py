@@ -3,10 +3,9 @@ process that restored the backup (run as `python -m tests.ops.snapshot`, printin
 
 import json
 
-from tests.languages import WRITTEN
-
 
 def snapshot():
+    # Imported here (all of them): run as a script, this module is read before django.setup().
     from django.test import Client
     from wagtail.documents import get_document_model
     from wagtail.models import Page, Site
@@ -15,6 +14,7 @@ def snapshot():
     from events.models import Registration
     from operations.backup import backed_up_models
     from publications.models import PrintRequest
+    from tests.languages import WRITTEN
 
     pages = [
         [page.path, page.locale.language_code, str(page.translation_key), page.content_type.model, page.slug, page.live]
