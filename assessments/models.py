@@ -27,6 +27,27 @@ from .blocks import GoalProfileBlock, StatementBlock
 MIN_SCALE, MAX_SCALE = 2, 7
 
 
+def to_another_translation(collector, field, sub_objs, using):
+    """`on_delete` of a questionnaire's framework: when a translation of a framework is deleted
+    (to translate it again, say), the questionnaires that use it point at another translation of
+    the same framework (the one in the default language first) until their own translation is
+    synchronised again. The last translation of a framework a questionnaire uses stays protected.
+    """
+    from competences.models import Framework
+
+    deleting = {obj.pk for obj in collector.data.get(Framework, ())}
+    by_framework = {}
+    for page in sub_objs:
+        by_framework.setdefault(getattr(page, field.attname), []).append(page)
+    for framework_id, pages in by_framework.items():
+        deleted = Framework.objects.filter(pk=framework_id).values_list("translation_key", flat=True).first()
+        others = Framework.objects.filter(translation_key=deleted).exclude(pk__in=deleting | {framework_id})
+        other = others.filter(locale__language_code=settings.LANGUAGE_CODE).first() or others.order_by("pk").first()
+        if other is None:
+            models.PROTECT(collector, field, pages, using)
+        collector.add_field_update(field, other, pages)
+
+
 class AssessmentIndexPage(BasePage):
     """“Know your skills”: the questionnaires of one language."""
 
@@ -58,7 +79,7 @@ class QuestionnairePage(ExampleMixin, RoutablePageMixin, BasePage):
     framework = models.ForeignKey(
         "competences.Framework",
         verbose_name=_("framework"),
-        on_delete=models.PROTECT,
+        on_delete=to_another_translation,
         related_name="+",
         help_text=_("Every statement is tied to an item of this framework."),
     )
