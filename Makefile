@@ -45,9 +45,10 @@ run: setup
 worker: $(STAMP)
 	$(PY) manage.py db_worker $(WORKER_ARGS)
 
-## lint: ruff, and the import contracts between the apps (pyproject.toml, [tool.importlinter])
+## lint: ruff (rules and formatting), and the import contracts between the apps (pyproject.toml, [tool.importlinter])
 lint: $(STAMP)
 	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
 	$(VENV)/bin/lint-imports
 
 ## check: Django system checks and missing migrations

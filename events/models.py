@@ -568,7 +568,6 @@ class Roster(models.Model):
 
 
 class Registration(models.Model):
-
     class Status(models.TextChoices):
         CONFIRMED = "confirmed", _("Confirmed")
         WAITING = "waiting", _("On the waiting list")

@@ -107,8 +107,4 @@ def retry(pk):
 def addressed_to(email):
     """The unsent rows with `email` among their recipients (compared in Python: SQLite has no JSON containment)."""
     email = email.strip().lower()
-    return [
-        row
-        for row in unsent()
-        if email in {address.strip().lower() for address in message_of(row).get("to", [])}
-    ]
+    return [row for row in unsent() if email in {address.strip().lower() for address in message_of(row).get("to", [])}]

@@ -51,10 +51,9 @@ def related_pages(stream, locale, model_labels):
     querysets = [model.objects.all() for model in models] or [Page.objects.specific()]
     by_key, key_of = {}, {}
     for pages in querysets:
-        found = (
-            pages.filter(Q(pk__in=ids) | Q(locale=locale, translation_key__in=chosen.values("translation_key")))
-            .annotate(shown=Q(locale=locale, live=True, alias_of__isnull=True) & ~restricted_q())
-        )
+        found = pages.filter(
+            Q(pk__in=ids) | Q(locale=locale, translation_key__in=chosen.values("translation_key"))
+        ).annotate(shown=Q(locale=locale, live=True, alias_of__isnull=True) & ~restricted_q())
         for page in found:
             if page.pk in ids:
                 key_of[page.pk] = page.translation_key

@@ -60,8 +60,6 @@ def max_copies_per_request():
     return int(getattr(settings, "PUBLICATIONS_MAX_COPIES_PER_REQUEST", DEFAULT_MAX_COPIES_PER_REQUEST))
 
 
-
-
 class EditionFormat(models.TextChoices):
     PDF = "pdf", "PDF"
     EPUB = "epub", "EPUB"
@@ -607,7 +605,6 @@ class PrintStock(models.Model):
 
 
 class PrintRequest(ExampleMixin, models.Model):
-
     class Status(models.TextChoices):
         REQUESTED = "requested", _("Requested")
         SENT = "sent", _("Sent")

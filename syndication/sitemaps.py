@@ -74,8 +74,9 @@ class MultilingualSitemap(Sitemap):
             return []
         translations = {
             page.locale.language_code: page.specific
-            for page in visible(Page.objects.filter(translation_key=item.translation_key), EVERY_LANGUAGE)
-            .select_related("locale")
+            for page in visible(
+                Page.objects.filter(translation_key=item.translation_key), EVERY_LANGUAGE
+            ).select_related("locale")
         }
         routes = {code: set(page.sitemap_routes()) for code, page in translations.items()}
         own = item.locale.language_code

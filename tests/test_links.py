@@ -34,7 +34,12 @@ def test_the_links_of_a_block_lead_to_the_visitors_language_in_one_query(django_
     Locale.objects.get_for_language("fr")
     Site.get_site_root_paths()  # Wagtail keeps them in the cache, as a running site has them
     value = stream(
-        [{"type": "hero", "value": {"heading": "Hi", "actions": [link(toolkit), link(films), link(url="https://a.eu/")]}}]
+        [
+            {
+                "type": "hero",
+                "value": {"heading": "Hi", "actions": [link(toolkit), link(films), link(url="https://a.eu/")]},
+            }
+        ]
     )
     with translation.override("fr"), django_assert_num_queries(1):
         hrefs = [action.href for action in value[0].value["actions"]]

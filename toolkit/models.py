@@ -52,8 +52,6 @@ class Language(models.TextChoices):
     OTHER = "other", _("Other languages")
 
 
-
-
 def plan_query(ids):
     """The query string of a workshop plan holding these page ids, in order."""
     from django.http import QueryDict
@@ -337,5 +335,3 @@ def _lines(text):
         if line:
             lines.append(line)
     return lines
-
-

@@ -61,9 +61,7 @@ def test_every_page_type_has_no_wcag_violations(live_site, language):
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_the_accessibility_statement_is_linked_from_every_footer(live_site, page, language):
     page.goto(f"{live_site}/{language}/")
-    link = page.locator("footer").get_by_role(
-        "link", name=re.compile(r"accessibilit|toegankelijkheid", re.IGNORECASE)
-    )
+    link = page.locator("footer").get_by_role("link", name=re.compile(r"accessibilit|toegankelijkheid", re.IGNORECASE))
     assert link.count() == 1
     link.click()
     assert page.locator("h1").inner_text()

@@ -13,7 +13,6 @@ from tests.languages import WRITTEN
 pytestmark = pytest.mark.django_db
 
 
-
 def _film(code, slug_en="what-soft-skills-are"):
     english = FilmPage.objects.get(locale__language_code="en", slug=slug_en)
     return (

@@ -16,7 +16,6 @@ from .conftest import page_figures, soup
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("demo_as_records")]
 
 
-
 def figures_of(data):
     """The same {(section, item, measure): (actual, target)} as page_figures(), from the figures module."""
     found = {}
