@@ -33,6 +33,8 @@ from defusedcsv import csv as defusedcsv
 # The characters after which `writer` adds a quote: defusedcsv's, then OWASP's two it leaves alone.
 DEFUSEDCSV_TRIGGERS = ("=", "+", "-", "@", "|", "%")
 WHITESPACE_TRIGGERS = ("\t", "\r")
+# defusedcsv escapes every pipe of a neutralised cell, the leading one too: "|x" is written "'\\|x".
+ESCAPED_PIPE_START = "'\\|"
 
 
 def _guard_whitespace(cell):
@@ -73,14 +75,15 @@ class Echo:
 def restore(value):
     """The value a cell held before `writer` neutralised it (for importing a file written here).
 
-    A text that itself started with a quote followed by one of those characters
-    cannot be told apart and loses its quote.
+    A text that itself started with a quote followed by one of those characters (or by
+    a backslash and a pipe, as a leading pipe is written) cannot be told apart and loses
+    its quote; in a neutralised cell, a backslash the text had before a pipe is lost.
     """
     if not value or value[0] != "'" or len(value) < 2:
         return value
     if value[1] in WHITESPACE_TRIGGERS:
         return value[1:]
-    if value[1] in DEFUSEDCSV_TRIGGERS:
+    if value[1] in DEFUSEDCSV_TRIGGERS or value.startswith(ESCAPED_PIPE_START):
         return value[1:].replace("\\|", "|")
     return value
 

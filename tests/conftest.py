@@ -9,6 +9,7 @@ import os
 import sqlite3
 
 import pytest
+from django.conf import settings
 from django.utils import translation
 
 from tests import demo_database, servers
@@ -55,11 +56,12 @@ def django_db_setup(django_test_environment, django_db_blocker, django_db_modify
 
 
 @pytest.fixture(autouse=True)
-def keep_the_active_language():
-    """Requests activate their page's language in this thread: each test leaves it as it found it."""
-    language = translation.get_language()
+def start_in_the_source_language():
+    """Requests activate their page's language in this thread (and some fixtures, outside any
+    test, too): each test starts in the source language, whatever ran before it on this worker."""
+    translation.activate(settings.LANGUAGE_CODE)
     yield
-    translation.activate(language)
+    translation.activate(settings.LANGUAGE_CODE)
 
 
 @pytest.fixture
