@@ -21,6 +21,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from core.examples import ExampleMixin
 from core.pages import BasePage
+from core.visibility import visible
 
 from .blocks import GoalProfileBlock, StatementBlock
 
@@ -61,12 +62,8 @@ class AssessmentIndexPage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["questionnaires"] = (
-            QuestionnairePage.objects.live()
-            .public()
-            .child_of(self)
-            .filter(locale=self.locale)
-            .select_related("framework")
+        context["questionnaires"] = visible(QuestionnairePage.objects.child_of(self), self.locale).select_related(
+            "framework"
         )
         return context
 

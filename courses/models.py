@@ -23,6 +23,7 @@ from competences.models import FrameworkItem
 from core.examples import ExampleMixin
 from core.pages import BasePage
 from core.translated import in_locale
+from core.visibility import visible
 
 from .blocks import ModuleBlock
 
@@ -40,7 +41,7 @@ class CourseIndexPage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["courses"] = CoursePage.objects.live().public().child_of(self).filter(locale=self.locale)
+        context["courses"] = visible(CoursePage.objects.child_of(self), self.locale)
         return context
 
 
