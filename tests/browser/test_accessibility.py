@@ -63,7 +63,8 @@ def test_the_accessibility_statement_is_linked_from_every_footer(live_site, page
     page.goto(f"{live_site}/{language}/")
     link = page.locator("footer").get_by_role("link", name=re.compile(r"accessibilit|toegankelijkheid", re.IGNORECASE))
     assert link.count() == 1
-    link.click()
+    with page.expect_navigation():
+        link.click()
     assert page.locator("h1").inner_text()
     assert page.evaluate("document.documentElement.lang") == language
     assert re.search(r"WCAG", page.locator("main").inner_text())

@@ -32,7 +32,8 @@ def test_filter_compare_and_take_away_a_brief(live_site, page):
     assert table.locator('tbody th[scope="row"]').count() >= 12
 
     # Open the first case and its brief; save it as PDF as the browser's print command does.
-    table.locator('thead th[scope="col"] a').first.click()
+    with page.expect_navigation():
+        table.locator('thead th[scope="col"] a').first.click()
     assert page.locator("h1").inner_text() == titles[0]
     page.locator(".case-actions a").first.click()
     page.wait_for_url(re.compile(r"/brief/$"))
