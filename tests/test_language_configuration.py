@@ -2,8 +2,9 @@
 
 The tests read the configured languages (tests/languages.py), so they hold for the default
 LANGUAGES=en,fr,nl and for CI's run with a fourth language (LANGUAGES=en,fr,nl,de), which the
-demo has no text in: the tests over UNWRITTEN languages are that run's (without one, pytest
-reports them as skipped for an empty parameter set).
+demo has no text in. The tests of such a language take CI's fourth language where one is
+configured, and otherwise add one for the test, as a site owner would (the setting, then
+`setup_languages`), so that they run in every configuration.
 """
 
 import polib
@@ -95,8 +96,31 @@ def test_search_finds_pages_in_the_languages_the_demo_is_written_in(client):
 # A language the demo has no text in (CI's fourth language) ------------------------------------
 
 
-@pytest.mark.parametrize("code", UNWRITTEN)
-def test_an_unwritten_language_has_drafts_of_the_home_and_section_pages_for_translators(code):
+def add_language(settings):
+    """The settings with one more language, as after adding its code to LANGUAGES."""
+    code = unconfigured_language()
+    settings.LANGUAGES = [*settings.LANGUAGES, *language_settings([code])]
+    settings.WAGTAIL_CONTENT_LANGUAGES = settings.WAGTAILADMIN_PERMITTED_LANGUAGES = settings.LANGUAGES
+    return code
+
+
+@pytest.fixture
+def added_language(settings):
+    return add_language(settings)
+
+
+@pytest.fixture(params=UNWRITTEN or ["added for the test"])
+def unwritten(request, settings):
+    """A configured language with no text: CI's fourth language, or one added and set up here."""
+    if request.param in UNWRITTEN:
+        return request.param
+    code = add_language(settings)
+    call_command("setup_languages", verbosity=0)
+    return code
+
+
+def test_an_unwritten_language_has_drafts_of_the_home_and_section_pages_for_translators(unwritten):
+    code = unwritten
     locale = Locale.objects.get(language_code=code)
     drafts = Page.objects.filter(locale=locale)
     sources = section_pages()
@@ -107,8 +131,8 @@ def test_an_unwritten_language_has_drafts_of_the_home_and_section_pages_for_tran
     assert missing_languages() == []
 
 
-@pytest.mark.parametrize("code", UNWRITTEN)
-def test_an_unwritten_language_says_its_pages_are_not_yet_available(client, code, homes):
+def test_an_unwritten_language_says_its_pages_are_not_yet_available(client, unwritten, homes):
+    code = unwritten
     name = dict(settings.LANGUAGES)[code]
     for url in (f"/{code}/", homes[SOURCE].get_children().live().first().url.replace(f"/{SOURCE}/", f"/{code}/", 1)):
         response = client.get(url)
@@ -124,8 +148,8 @@ def test_an_unwritten_language_says_its_pages_are_not_yet_available(client, code
         assert html.find("main")["lang"] == SOURCE
 
 
-@pytest.mark.parametrize("code", UNWRITTEN)
-def test_the_framework_in_an_unwritten_language_shows_the_source_text_and_says_so(client, code):
+def test_the_framework_in_an_unwritten_language_shows_the_source_text_and_says_so(client, unwritten):
+    code = unwritten
     response = client.get(f"/{code}/framework/LifeComp/")
     assert response.status_code == 200
     html = soup(response)
@@ -134,8 +158,8 @@ def test_the_framework_in_an_unwritten_language_shows_the_source_text_and_says_s
     assert set(alternates(html)) == {*WRITTEN, "x-default"}
 
 
-@pytest.mark.parametrize("code", UNWRITTEN)
-def test_the_status_matrix_has_a_column_for_an_unwritten_language(admin_client, code):
+def test_the_status_matrix_has_a_column_for_an_unwritten_language(admin_client, unwritten):
+    code = unwritten
     languages, rows = status_matrix()
     assert code in languages
     about = next(row for row in rows if row.title == "About the cluster")
@@ -146,15 +170,6 @@ def test_the_status_matrix_has_a_column_for_an_unwritten_language(admin_client, 
 
 
 # Adding a language --------------------------------------------------------------------------
-
-
-@pytest.fixture
-def added_language(settings):
-    """The settings with one more language, as after adding its code to LANGUAGES."""
-    code = unconfigured_language()
-    settings.LANGUAGES = [*settings.LANGUAGES, *language_settings([code])]
-    settings.WAGTAIL_CONTENT_LANGUAGES = settings.WAGTAILADMIN_PERMITTED_LANGUAGES = settings.LANGUAGES
-    return code
 
 
 def test_adding_a_language_and_running_setup_languages_gives_it_everything(added_language, client):
