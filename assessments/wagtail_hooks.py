@@ -163,6 +163,12 @@ def answers_label(row, scale):
     return scale[row.level - 1] if row.answered and 0 < row.level <= len(scale) else "—"
 
 
+@hooks.register("setup_roles")
+def setup_coaches():
+    """Part of `manage.py setup_roles`: a Coaches group per partner."""
+    return coaching.setup_coach_groups()
+
+
 @hooks.register("register_admin_urls")
 def register_urls():
     return [

@@ -18,7 +18,7 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
 from . import awarding_views, issuing, roles
-from .models import AchievementPage, Award
+from .models import AchievementPage, Award, IssuerProfile
 
 
 class AwardForm(forms.Form):
@@ -108,6 +108,12 @@ def award_revoke(request, pk):
     return TemplateResponse(
         request, "badges/admin/award_revoke.html", {"award": award, "error": error, "title": _("Revoke a badge")}
     )
+
+
+@hooks.register("setup_roles")
+def setup_assessor_roles():
+    """Part of `manage.py setup_roles`: an Assessors group for each issuer."""
+    return [roles.setup_issuer_roles(issuer) for issuer in IssuerProfile.objects.all()]
 
 
 @hooks.register("register_admin_urls")

@@ -14,7 +14,7 @@ from wagtail.admin.menu import MenuItem
 from badges import issuing
 from privacy import personal_data
 
-from .completions import record_completion
+from .completions import record_completion, setup_trainers
 from .models import CourseCompletion, CoursePage
 
 
@@ -75,6 +75,12 @@ def completion_create(request):
     return TemplateResponse(
         request, "courses/admin/completion_form.html", {"form": form, "title": _("Record a course completion")}
     )
+
+
+@hooks.register("setup_roles")
+def setup_trainer_role():
+    """Part of `manage.py setup_roles`: the Trainers group, who record completions."""
+    return [setup_trainers()]
 
 
 @hooks.register("register_admin_urls")

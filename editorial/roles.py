@@ -9,11 +9,16 @@
 
 Wagtail core has no per-language permissions: they are granted on each
 language's home page and on a collection per language.
+
+Apps above this one add their own roles (coaches, trainers, assessors) through the
+`setup_roles` hook: each registered function creates or updates its groups and returns
+them, so `manage.py setup_roles` sets up every role of the site, not only the editorial ones.
 """
 
 from django.conf import settings
 from django.contrib.auth.models import Group, Permission
 from django.db import transaction
+from wagtail import hooks
 from wagtail.models import (
     Collection,
     GroupApprovalTask,
@@ -143,6 +148,8 @@ def setup_roles():
     WorkflowTask.objects.get_or_create(workflow=workflow, task=task, defaults={"sort_order": 0})
     for home in homes.values():
         WorkflowPage.objects.update_or_create(page=home, defaults={"workflow": workflow})
+    for setup_app_roles in hooks.get_hooks("setup_roles"):
+        groups.update((group.name, group) for group in setup_app_roles())
     return groups
 
 

@@ -70,3 +70,30 @@ def test_submitted_changes_wait_for_a_coordinator(dutch_editor, coordinator):
     workflow_state.refresh_from_db()
     assert workflow_state.status == WorkflowState.STATUS_APPROVED
     assert Page.objects.get(pk=dutch_page.pk).live_revision_id == revision.pk
+
+
+def test_setup_roles_creates_every_role_of_the_site_not_only_the_editorial_ones():
+    """A site set up without the demo still gets its coaches, trainers and assessors."""
+    from django.conf import settings
+    from django.contrib.auth.models import Group
+    from django.core.management import call_command
+
+    from assessments.coaching import coach_group_name
+    from badges.models import IssuerProfile
+    from badges.roles import assessor_group_name
+    from courses.completions import TRAINERS
+    from partners.models import Partner
+
+    Group.objects.filter(name__startswith="Coaches").delete()
+    Group.objects.filter(name__startswith="Assessors").delete()
+    Group.objects.filter(name=TRAINERS).delete()
+    call_command("setup_roles", verbosity=0)
+    partners = Partner.objects.filter(locale__language_code=settings.LANGUAGE_CODE)
+    issuers = IssuerProfile.objects.all()
+    assert partners.exists() and issuers.exists()
+    names = set(Group.objects.values_list("name", flat=True))
+    assert {coach_group_name(partner) for partner in partners} <= names
+    assert {assessor_group_name(issuer) for issuer in issuers} <= names
+    trainers = Group.objects.get(name=TRAINERS)
+    assert trainers.permissions.filter(codename="add_coursecompletion").exists()
+    assert Group.objects.get(name="Coordinators").permissions.filter(codename="revoke_award").exists()
