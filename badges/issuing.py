@@ -75,15 +75,36 @@ def award_badge(
     status.save(update_fields=["credential_id"])
     baking.store_baked_png(award)
     if notify:
-        claiming.send_claim_email(award)
+        try:
+            claiming.send_claim_email(award)
+        except BaseException:
+            _delete_baked_images([award])  # the award rolls back with the caller's transaction
+            raise
     return award
 
 
-@transaction.atomic
+def _delete_baked_images(awards):
+    """Baked images are files, outside any transaction: remove those of awards rolled back."""
+    for award in awards:
+        if award.baked_png:
+            award.baked_png.storage.delete(award.baked_png.name)
+
+
 def award_many(achievement, rows, by=None):
     """Award `achievement` to every row ({recipient_name, recipient_email, evidence_narrative,
-    evidence_links, language, valid_until}) in one transaction: all of them or none."""
-    return [award_badge(achievement, by=by, **row) for row in rows]
+    evidence_links, language, valid_until}) in one transaction: all of them or none.
+
+    The baked images are files, outside the transaction: when a row fails, those already
+    written for the rows before it are deleted, so a refused group leaves nothing behind."""
+    awarded = []
+    try:
+        with transaction.atomic():
+            for row in rows:
+                awarded.append(award_badge(achievement, by=by, **row))
+    except BaseException:
+        _delete_baked_images(awarded)
+        raise
+    return awarded
 
 
 def send_claim_again(award, by=None):

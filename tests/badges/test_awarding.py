@@ -168,6 +168,26 @@ def test_a_failure_while_awarding_undoes_the_rows_already_awarded(badge_a, asses
     assert len(issuing.award_many(badge_a, rows, by=coordinator)) == 2
 
 
+def test_a_group_refused_halfway_leaves_no_baked_image_behind(badge_a, coordinator, monkeypatch):
+    rows = csv_awards.read(GOOD_CSV.encode(), "en").rows
+    written = []
+    send = issuing.claiming.send_claim_email
+
+    def send_then_fail_on_the_second(award):
+        written.append(award.baked_png.name)
+        if len(written) == 2:
+            raise RuntimeError("the outbox is unavailable")
+        send(award)
+
+    monkeypatch.setattr(issuing.claiming, "send_claim_email", send_then_fail_on_the_second)
+    before = Award.objects.count()
+    with pytest.raises(RuntimeError):
+        issuing.award_many(badge_a, rows, by=coordinator)
+    assert Award.objects.count() == before
+    storage = Award._meta.get_field("baked_png").storage
+    assert len(written) == 2 and all(written) and not any(storage.exists(name) for name in written)
+
+
 def test_an_assessor_cannot_award_another_partners_badge_from_a_csv_file(client, assessor_b, badge_a):
     before = Award.objects.count()
     client.force_login(assessor_b)
