@@ -7,6 +7,7 @@ from django.core.management import CommandError, call_command
 from wagtail.models import Page, Revision
 from wagtail_localize.models import StringTranslation, Translation, TranslationSource
 
+from competences.models import Alignment, FrameworkItem
 from core.models import SiteFooter
 from home.models import HomePage, StandardPage
 from partners.models import Partner, Project
@@ -24,6 +25,8 @@ def counts():
         "sources": TranslationSource.objects.count(),
         "translations": Translation.objects.count(),
         "revisions": Revision.objects.count(),
+        "framework items": FrameworkItem.objects.count(),
+        "alignments": Alignment.objects.count(),
     }
 
 
