@@ -105,3 +105,18 @@ def test_scaled_load_adds_valid_live_copies_in_every_language_once(client):
         # The English copy names its French translation as an alternate.
         alternate = rf'hreflang="fr" href="[^"]*{re.escape(french.url)}"'
         assert re.search(alternate, client.get(copy.url).content.decode())
+
+
+@pytest.mark.parametrize("language", WRITTEN)
+def test_the_open_data_page_links_every_dataset_in_both_formats(client, language):
+    from syndication.opendata import DATASETS
+
+    page = StandardPage.objects.get(locale__language_code=language, translation_key=open_data_key())
+    html = client.get(page.url).content.decode()
+    for slug in DATASETS:
+        for extension in ("csv", "json"):
+            assert f'href="/{language}/open-data/{slug}.{extension}"' in html, (slug, extension)
+
+
+def open_data_key():
+    return StandardPage.objects.get(locale__language_code=SOURCE, slug="open-data").translation_key
