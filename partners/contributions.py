@@ -85,27 +85,35 @@ class Section:
 def sections(subject, locale, limit=None):
     """The lists of `subject`'s page: one `Section` per contribution that has something to show.
 
-    One query per contribution, plus one for the index pages' addresses."""
+    One query per contribution that can credit `subject`, plus one for the addresses
+    of the indexes the lists may link to, if any list with items may link to one
+    (whether or not it is cut, so a page costs the same however long its lists)."""
     limit = LIST_LIMIT if limit is None else limit
     kind = "project" if isinstance(subject, Project) else "partner"
-    registered = contributions()
-    listings = index_urls(locale, [c.index_model for c in registered if c.index_model])
     found = []
-    for contribution in registered:
+    for contribution in contributions():
         items, more = first_items(contribution.items(subject, locale, limit), limit)
         empty_text = (contribution.empty_text or {}).get(kind, "")
-        if not items and not empty_text:
-            continue
-        index_url = listings.get(contribution.index_model)
-        filtered = bool(kind == "project" and contribution.project_filter and index_url)
-        if filtered:
-            more_url = with_query(index_url, **{contribution.project_filter: subject.acronym})
-            more_label = contribution.more_label
-        else:
-            more_url = index_url if contribution.all_label else None
-            more_label = contribution.all_label
-        found.append(Section(contribution, items, more, more_url, more_label, filtered, empty_text))
+        if items or empty_text:
+            found.append(Section(contribution, items, more, None, "", False, empty_text))
+    linking = [section for section in found if section.items and links_to_index(section.contribution, kind)]
+    listings = index_urls(locale, {section.contribution.index_model for section in linking})
+    for section in linking:
+        contribution, index_url = section.contribution, listings.get(section.contribution.index_model)
+        if kind == "project" and contribution.project_filter and index_url:
+            section.filtered = True
+            section.more_url = with_query(index_url, **{contribution.project_filter: subject.acronym})
+            section.more_label = contribution.more_label
+        elif contribution.all_label:
+            section.more_url, section.more_label = index_url, contribution.all_label
     return found
+
+
+def links_to_index(contribution, kind):
+    """Whether a cut list of `contribution` on a `kind` ("partner", "project") page links to its index."""
+    if not contribution.index_model:
+        return False
+    return bool(contribution.all_label or (kind == "project" and contribution.project_filter))
 
 
 # Helpers for the contributions ---------------------------------------------------
@@ -163,7 +171,7 @@ def first_items(items, limit):
 def index_urls(locale, model_labels):
     """The URL of the first visible index page of each of `model_labels` in `locale`, by label
     (one query whatever the site's size, so a page costs the same whether its lists are cut)."""
-    models = existing_models(model_labels)
+    models = existing_models(sorted(model_labels))
     if not models:
         return {}
     types = ContentType.objects.get_for_models(*models)  # Django keeps these in memory

@@ -39,8 +39,9 @@ def standard_pages(subject, locale, limit):
     return list(StandardPage.objects.live().filter(locale=locale).order_by("title")[: limit + 1])
 
 
-def test_the_content_apps_register_cases_methods_and_films_in_that_order():
-    assert [contribution.key for contribution in contributions.contributions()] == ["cases", "methods", "films"]
+def test_the_content_apps_register_what_they_credit_in_order():
+    keys = [contribution.key for contribution in contributions.contributions()]
+    assert keys == ["cases", "methods", "films", "events", "courses", "badges"]
 
 
 def test_a_registered_contribution_is_listed_on_partner_and_project_pages(client, indexes):
@@ -86,3 +87,24 @@ def test_beyond_the_limit_a_project_links_to_the_filtered_index(client, indexes,
     # The indexes filter by project only: a partner's page says how many it shows.
     more = section(partner, "Example pages").find_next("p", class_="list-more")
     assert more.get_text(strip=True) == "Showing the first 1" and more.find("a") is None
+
+
+@pytest.mark.parametrize(
+    ("slug", "heading", "title"),
+    [
+        ("ocmw-kortrijk", "Events", "From social welfare to work in Kortrijk"),
+        ("mentor-vzw", "Courses", "Discover your competences"),
+        ("stichting-kenniscentrum-pro-work", "Badges", "Social skills"),
+    ],
+)
+def test_a_partner_page_lists_the_events_it_hosts_courses_it_provides_and_badges_it_issues(
+    client, indexes, slug, heading, title
+):
+    html = html_of(client, f"{indexes['en'].url}partners/{slug}/")
+    assert title in [a.get_text(strip=True) for a in section(html, heading).select("a")]
+
+
+def test_project_pages_list_no_events_courses_or_badges(client, indexes):
+    # Those credit a partner, not a project.
+    html = html_of(client, f"{indexes['en'].url}projects/SUCCES/")
+    assert not {"Events", "Courses", "Badges"} & {h2.get_text(strip=True) for h2 in html.select("main h2")}
