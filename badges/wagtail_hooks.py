@@ -17,6 +17,8 @@ from django.utils.translation import gettext_lazy
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
+from partners.contributions import CONTRIBUTIONS_HOOK, Contribution, linked_pages
+
 from . import awarding_views, issuing, roles
 from .models import AchievementPage, Award, IssuerProfile
 
@@ -146,3 +148,9 @@ class AwardsMenuItem(MenuItem):
 @hooks.register("register_admin_menu_item")
 def register_menu():
     return AwardsMenuItem(gettext_lazy("Badge awards"), reverse("badges_admin:list"), icon_name="success", order=900)
+
+
+@hooks.register(CONTRIBUTIONS_HOOK)
+def issued_badges():
+    """The badges a partner issues, on its page."""
+    return Contribution("badges", gettext_lazy("Badges"), linked_pages("badges.AchievementPage"), order=60)

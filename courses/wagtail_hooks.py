@@ -12,6 +12,7 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
 from badges import issuing
+from partners.contributions import CONTRIBUTIONS_HOOK, Contribution, linked_pages
 from privacy import personal_data
 
 from .completions import record_completion, setup_trainers
@@ -108,3 +109,9 @@ def register_menu():
     return CompletionsMenuItem(
         gettext_lazy("Course completions"), reverse("courses_admin:list"), icon_name="tasks", order=910
     )
+
+
+@hooks.register(CONTRIBUTIONS_HOOK)
+def provided_courses():
+    """The courses a partner provides, on its page."""
+    return Contribution("courses", gettext_lazy("Courses"), linked_pages("courses.CoursePage"), order=50)

@@ -14,6 +14,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from core.csv_export import SafeSpreadsheetExportMixin
+from partners.contributions import CONTRIBUTIONS_HOOK, Contribution, linked_pages
 from privacy.personal_data_admin import PersonalDataViewSetMixin
 
 from . import targets
@@ -142,3 +143,9 @@ class TargetsMenuItem(MenuItem):
 @hooks.register("register_reports_menu_item")
 def register_targets_report_menu_item():
     return TargetsMenuItem(_("Event targets"), reverse("events_targets_report"), icon_name="table", order=1000)
+
+
+@hooks.register(CONTRIBUTIONS_HOOK)
+def hosted_events():
+    """The events a partner hosts, on its page."""
+    return Contribution("events", _("Events"), linked_pages("events.EventPage"), order=40)

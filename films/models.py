@@ -23,7 +23,6 @@ from django.shortcuts import redirect
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
-from wagtail.blocks import PageChooserBlock
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
 from wagtail.images import get_image_model
@@ -34,6 +33,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 from competences.fields import CompetencesMixin
 from competences.keys import framework_order, item_value, parse_competence_value
 from core import languages, structured_data
+from core.blocks import TypedPageChooserBlock
 from core.examples import ExampleMixin
 from core.listing import paginate
 from core.pages import BasePage
@@ -228,7 +228,14 @@ class FilmPage(ExampleMixin, RoutablePageMixin, CompetencesMixin, BasePage):
     synopsis = RichTextField(_("synopsis"), blank=True, features=["bold", "italic", "link"])
     credits = models.TextField(_("credits"), blank=True, help_text=_("One line per role, e.g. “Camera: name”."))
     related_pages = StreamField(
-        [("page", PageChooserBlock(label=_("Method or case")))],
+        [
+            (
+                "page",
+                TypedPageChooserBlock(
+                    page_type=["toolkit.ToolPage", "practices.CaseStudyPage"], label=_("Method or case")
+                ),
+            )
+        ],
         blank=True,
         verbose_name=_("related methods and cases"),
     )

@@ -3,6 +3,8 @@
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 
+from core.blocks import TypedPageChooserBlock
+
 from .choices import FigureUnit
 
 
@@ -31,7 +33,6 @@ def key_figure_blocks():
     return [("figure", KeyFigureBlock())]
 
 
-def related_page_blocks():
-    # A generic page chooser: the toolkit and films apps are built in parallel,
-    # so the page types are checked when the links are shown (see models).
-    return [("page", blocks.PageChooserBlock(label=_("Page")))]
+def related_page_blocks(page_type, label):
+    """A list of pages of one type (a related method is a toolkit method, a related film a film)."""
+    return [("page", TypedPageChooserBlock(page_type=page_type, label=label))]

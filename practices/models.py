@@ -1,14 +1,14 @@
 """Best-practice case studies: what a partner did, for whom, with what results.
 
 A `CaseStudyIndexPage` lists, filters and compares the cases of its language and
-serves the project and partner overviews as routes; each `CaseStudyPage` is one
+serves the partners app's project and partner views as routes; each `CaseStudyPage` is one
 case, with a one-page policy brief (printable HTML and PDF).
 """
 
 from django import forms
 from django.conf import settings
 from django.db import models
-from django.http import Http404, HttpResponsePermanentRedirect
+from django.http import HttpResponsePermanentRedirect
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
@@ -26,7 +26,7 @@ from core.fields import ChoiceListField
 from core.pages import BasePage
 from core.translated import in_locale, linked_in_locale, one_in_locale
 from core.visibility import visible
-from partners.models import Partner, Project
+from partners import views as partnership_views
 
 from . import compare, filters, queries
 from .blocks import key_figure_blocks, related_page_blocks
@@ -60,27 +60,9 @@ class CaseStudyIndexPage(RoutablePageMixin, BasePage):
         base = self.get_full_url(request)
         if not urls or not base:
             return urls
-        subpaths = [self.reverse_subpage("partners_route")]
-        subpaths += [
-            self.reverse_subpage("project_route", args=[project.acronym])
-            for project, _count in queries.source_projects(self)
-        ]
-        subpaths += [
-            self.reverse_subpage("partner_route", args=[queries.partner_slug(partner)])
-            for partner in Partner.objects.filter(locale_id=self.locale_id)
-        ]
+        projects = [project for project, _count in queries.source_projects(self)]
+        subpaths = partnership_views.sitemap_subpaths(self.locale, projects)
         return urls + [{"location": base + subpath} for subpath in subpaths]
-
-    def subpage_data(self, request, name):
-        """JSON-LD of a routed view (project, partner, overview): a collection of cases."""
-        return {
-            "@context": "https://schema.org",
-            "@type": "CollectionPage",
-            "name": str(name),
-            "url": request.build_absolute_uri(request.path),
-            "inLanguage": self.locale.language_code,
-            "isPartOf": structured_data.page_url(self, request),
-        }
 
     # Routes -------------------------------------------------------------------
 
@@ -104,43 +86,22 @@ class CaseStudyIndexPage(RoutablePageMixin, BasePage):
     def sitemap_routes(self):
         """The sub-routes search engines may index (the sitemap lists them): the partnership
         page and each project's and partner's page in this page's language."""
-        projects = Project.objects.filter(locale=self.locale).values_list("acronym", flat=True)
-        partners = Partner.objects.filter(locale=self.locale).only("name")
-        return [
-            "partners/",
-            *(f"projects/{acronym}/" for acronym in projects),
-            *(f"partners/{queries.partner_slug(partner)}/" for partner in partners),
-        ]
+        return partnership_views.sitemap_subpaths(self.locale)
+
+    # The partnership views are the partners app's (partners/views.py), served here.
 
     @path("projects/<str:acronym>/")
     def project_route(self, request, acronym):
-        project = queries.project_for(acronym, self.locale)
-        if project is None:
-            raise Http404
-        context = self.get_context(request)
-        context.update(queries.project_context(self, project))
-        context["structured_data"] = [self.subpage_data(request, project.acronym)]
-        return TemplateResponse(request, "practices/project.html", context)
+        return partnership_views.project_view(request, self, acronym)
 
     @path("partners/")
     def partners_route(self, request):
-        context = self.get_context(request)
-        context.update(queries.partnership_context(self))
-        context["structured_data"] = [self.subpage_data(request, _("Partners and source projects"))]
-        return TemplateResponse(request, "practices/partners.html", context)
+        projects, counts = queries.source_projects(self), queries.partner_case_counts(self)
+        return partnership_views.partnership(request, self, projects, counts)
 
     @path("partners/<slug:slug>/")
     def partner_route(self, request, slug):
-        partner = queries.partner_for(slug, self.locale)
-        if partner is None:
-            raise Http404
-        context = self.get_context(request)
-        context.update(queries.partner_context(self, partner))
-        context["structured_data"] = [
-            self.subpage_data(request, partner.name),
-            {"@context": "https://schema.org", **partner.as_structured_data()},
-        ]
-        return TemplateResponse(request, "practices/partner.html", context)
+        return partnership_views.partner_view(request, self, slug)
 
 
 class CaseStudyPage(ExampleMixin, RoutablePageMixin, CompetencesMixin, BasePage):
@@ -182,9 +143,14 @@ class CaseStudyPage(ExampleMixin, RoutablePageMixin, CompetencesMixin, BasePage)
     contact_role = models.CharField(_("contact role"), max_length=160, blank=True)
     contact_email = models.EmailField(_("contact email"), blank=True)
     related_methods = StreamField(
-        related_page_blocks(), blank=True, verbose_name=_("related methods"), help_text=_("Methods of the toolkit.")
+        related_page_blocks("toolkit.ToolPage", _("Method")),
+        blank=True,
+        verbose_name=_("related methods"),
+        help_text=_("Methods of the toolkit."),
     )
-    related_films = StreamField(related_page_blocks(), blank=True, verbose_name=_("related films"))
+    related_films = StreamField(
+        related_page_blocks("films.FilmPage", _("Film")), blank=True, verbose_name=_("related films")
+    )
     good_practice = models.BooleanField(_("good-practice label"), default=False)
     good_practice_label = models.CharField(
         _("label name"),

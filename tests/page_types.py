@@ -60,7 +60,7 @@ def _routes(model, locale):
         routes.append(("partners", _url(page, "partners/")))
         partner = first.partners.first() if first is not None else None
         if partner is not None:
-            from practices.queries import partner_slug
+            from partners.views import partner_slug
 
             routes.append(("partner", _url(page, f"partners/{partner_slug(partner)}/")))
     elif label == "assessments.QuestionnairePage":

@@ -2,6 +2,7 @@
 
 from .links import LinkBlock
 from .media import FigureBlock
+from .pages import TypedPageChooserBlock
 from .promo import CallToActionBlock, FeaturedPagesBlock, HeroBlock
 from .text import HeadingBlock, ParagraphBlock, QuoteBlock
 
@@ -27,5 +28,6 @@ __all__ = [
     "LinkBlock",
     "ParagraphBlock",
     "QuoteBlock",
+    "TypedPageChooserBlock",
     "body_blocks",
 ]

@@ -35,13 +35,6 @@ def figure_text(figure):
 
 
 @register.filter
-def partner_slug(partner):
-    from ..queries import partner_slug as slug
-
-    return slug(partner)
-
-
-@register.filter
 def figure_list(stream):
     """The key-figure values of a StreamField, for tables."""
     return [block.value for block in stream if block.block_type == "figure"]

@@ -1,5 +1,7 @@
-"""Editing films: caption upload through the page edit form, cue validation, and
-what wagtail-localize offers for translation."""
+"""Editing films: caption upload through the page edit form, cue validation, the related
+pages (methods and cases only), and what wagtail-localize offers for translation."""
+
+from html import unescape
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -9,6 +11,8 @@ from wagtail_localize.segments import StringSegmentValue
 from wagtail_localize.segments.extract import extract_segments
 
 from films.models import FilmPage
+from practices.models import CaseStudyPage
+from toolkit.models import ToolPage
 
 pytestmark = pytest.mark.django_db
 
@@ -18,7 +22,7 @@ def film():
     return FilmPage.objects.get(locale__language_code="en", slug="what-soft-skills-are")
 
 
-def _post_data(film, cues, upload=None):
+def _post_data(film, cues, upload=None, related=()):
     data = nested_form_data(
         {
             "title": film.title,
@@ -31,7 +35,7 @@ def _post_data(film, cues, upload=None):
             "spoken_language": film.spoken_language,
             "synopsis": rich_text(film.synopsis),
             "credits": film.credits,
-            "related_pages": streamfield([]),
+            "related_pages": streamfield([("page", pk) for pk in related]),
             "captions": streamfield([("cue", cue) for cue in cues]),
             "seo_title": "",
             "search_description": "",
@@ -133,3 +137,26 @@ def test_only_cue_text_is_offered_for_translation(film):
     caption_paths = [path for path in paths if path.startswith("captions.")]
     assert len(caption_paths) == len(film.cues)
     assert all(path.endswith(".text") for path in caption_paths)
+
+
+def test_the_related_pages_chooser_offers_methods_and_cases_only(admin_client, film):
+    html = unescape(admin_client.get(reverse("wagtailadmin_pages:edit", args=[film.pk])).content.decode())
+    assert '"modelNames": ["toolkit.toolpage", "practices.casestudypage"]' in html
+
+
+def test_a_method_and_a_case_can_be_related(admin_client, film):
+    method = ToolPage.objects.filter(locale=film.locale).first()
+    case = CaseStudyPage.objects.filter(locale=film.locale).first()
+    response = _edit(admin_client, film, _post_data(film, [], related=[method.pk, case.pk]))
+    assert response.status_code == 302
+    draft = FilmPage.objects.get(pk=film.pk).get_latest_revision_as_object()
+    assert [block.value.pk for block in draft.related_pages] == [method.pk, case.pk]
+
+
+def test_a_page_of_another_type_is_refused_as_related(admin_client, film):
+    other_film = FilmPage.objects.filter(locale=film.locale).exclude(pk=film.pk).first()
+    revisions = film.revisions.count()
+    response = _edit(admin_client, film, _post_data(film, [], related=[other_film.pk]))
+    assert response.status_code == 200
+    assert "Choose a page of one of these types: training method, case study." in response.content.decode()
+    assert film.revisions.count() == revisions

@@ -1,7 +1,14 @@
-"""Editors can open and save a case study in the admin."""
+"""Editors can open and save a case study in the admin; its related methods are methods
+and its related films films."""
+
+from html import unescape
 
 import pytest
 from django.core.exceptions import ValidationError
+
+from films.models import FilmPage
+from practices.models import CaseStudyPage
+from toolkit.models import ToolPage
 
 pytestmark = pytest.mark.django_db
 
@@ -31,3 +38,27 @@ def test_unknown_codes_are_rejected(case_by_slug):
     with pytest.raises(ValidationError) as error:
         page.full_clean()
     assert "target_groups" in error.value.message_dict
+
+
+def chooser(field_name):
+    return CaseStudyPage._meta.get_field(field_name).stream_block.child_blocks["page"]
+
+
+@pytest.mark.parametrize(("field_name", "model"), [("related_methods", ToolPage), ("related_films", FilmPage)])
+def test_related_page_choosers_offer_one_type(admin_client, case_by_slug, field_name, model):
+    assert chooser(field_name).target_model is model
+    page = case_by_slug("company-visits")
+    html = unescape(admin_client.get(f"/admin/pages/{page.pk}/edit/").content.decode())
+    assert f'"modelNames": ["{model._meta.label_lower}"]' in html
+
+
+@pytest.mark.parametrize(
+    ("field_name", "right", "wrong"),
+    [("related_methods", ToolPage, FilmPage), ("related_films", FilmPage, ToolPage)],
+)
+def test_a_related_page_of_another_type_is_refused(field_name, right, wrong):
+    block = chooser(field_name)
+    chosen = right.objects.first()
+    assert block.clean(chosen).pk == chosen.pk
+    with pytest.raises(ValidationError):
+        block.clean(wrong.objects.first())

@@ -3,7 +3,7 @@
 import pytest
 from bs4 import BeautifulSoup
 
-from practices import queries
+from partners import contributions
 
 pytestmark = pytest.mark.django_db
 
@@ -16,7 +16,7 @@ def html_of(client, url):
 
 def test_project_cases_beyond_the_limit_link_to_the_filtered_case_index(client, indexes, monkeypatch):
     # iLAEBOR has three French case studies: a limit of two cuts the list.
-    monkeypatch.setattr(queries, "LIST_LIMIT", 2)
+    monkeypatch.setattr(contributions, "LIST_LIMIT", 2)
     html = html_of(client, f"{indexes['fr'].url}projects/iLAEBOR/")
     assert len(html.select(".case-card")) == 2
     more = html.select_one(".list-more a[href*='project=']")
@@ -30,19 +30,19 @@ def test_project_cases_beyond_the_limit_link_to_the_filtered_case_index(client, 
 
 
 def test_project_cases_within_the_limit_have_no_more_link(client, indexes, monkeypatch):
-    monkeypatch.setattr(queries, "LIST_LIMIT", 3)
+    monkeypatch.setattr(contributions, "LIST_LIMIT", 3)
     html = html_of(client, f"{indexes['fr'].url}projects/iLAEBOR/")
     assert len(html.select(".case-card")) == 3
     assert not html.select(".list-more a[href*='etudes-de-cas']")
 
 
 def test_first_items_tells_whether_there_were_more():
-    assert queries.first_items([1, 2, 3], limit=2) == ([1, 2], True)
-    assert queries.first_items([1, 2], limit=2) == ([1, 2], False)
+    assert contributions.first_items([1, 2, 3], limit=2) == ([1, 2], True)
+    assert contributions.first_items([1, 2], limit=2) == ([1, 2], False)
 
 
 def test_project_methods_beyond_the_limit_link_to_the_toolkit_filtered_by_project(client, indexes, monkeypatch):
-    monkeypatch.setattr(queries, "LIST_LIMIT", 2)
+    monkeypatch.setattr(contributions, "LIST_LIMIT", 2)
     html = html_of(client, f"{indexes['en'].url}projects/iLAEBOR/")
     methods = html.find("h2", string="Methods").find_next("ul")
     assert len(methods.select("li")) == 2
@@ -53,7 +53,7 @@ def test_project_methods_beyond_the_limit_link_to_the_toolkit_filtered_by_projec
 
 
 def test_partner_lists_beyond_the_limit_say_how_many_are_shown(client, indexes, monkeypatch):
-    monkeypatch.setattr(queries, "LIST_LIMIT", 1)
+    monkeypatch.setattr(contributions, "LIST_LIMIT", 1)
     partners = html_of(client, f"{indexes['en'].url}partners/")
     partner_url = next(a["href"] for a in partners.select("a[href*='/partners/']") if a["href"].count("/") > 4)
     html = html_of(client, partner_url)
