@@ -13,44 +13,25 @@ from privacy import personal_data
 from .models import CoachingSession
 
 
-def _sessions(email):
-    return CoachingSession.objects.filter(client_email__iexact=(email or "").strip()).select_related("questionnaire")
+def exported(session):
+    return {
+        "questionnaire": session.questionnaire.title,
+        "client_name": session.client_name,
+        "saved_at": session.created_at.isoformat(),
+        "answers": session.answers,
+        "levels_wanted": session.targets,
+        "observations": session.observations,
+        "consent_at": session.consent_at.isoformat(),
+        "badge_awarded": session.award_id is not None,
+    }
 
 
-def export(email):
-    return [
-        {
-            "questionnaire": session.questionnaire.title,
-            "client_name": session.client_name,
-            "saved_at": session.created_at.isoformat(),
-            "answers": session.answers,
-            "levels_wanted": session.targets,
-            "observations": session.observations,
-            "consent_at": session.consent_at.isoformat(),
-            "badge_awarded": session.award_id is not None,
-        }
-        for session in _sessions(email)
-    ]
-
-
-def erase(email):
-    count, _details = _sessions(email).delete()
-    return count
-
-
-def anonymise_expired(now):
-    return (
-        CoachingSession.objects.filter(created_at__lt=now - personal_data.retention_period())
-        .exclude(client_email="")
-        .update(client_name="", client_email="", observations={}, targets={})
-    )
-
-
-SOURCE = personal_data.Source(
+SOURCE = personal_data.records_source(
     label="assessments.session",
     name=_("coaching sessions"),
     description="Self-assessments saved by a coach with the client's consent (name, e-mail, answers, observations)",
-    export=export,
-    erase=erase,
-    anonymise_expired=anonymise_expired,
+    records=lambda: CoachingSession.objects.select_related("questionnaire"),
+    email_field="client_email",
+    exported=exported,
+    blanked={"client_name": "", "client_email": "", "observations": {}, "targets": {}},
 )

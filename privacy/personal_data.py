@@ -84,6 +84,32 @@ class Source:
     anonymise_expired: callable
 
 
+def records_source(*, label, name, description, records, email_field, exported, blanked, dated_by="created_at"):
+    """A source for records that each hold one person's e-mail address in `email_field`.
+
+    `records()` gives the queryset (with what `exported` reads already joined);
+    `exported(record)` is one record's export; erasure deletes the person's records; past the
+    retention period (counted from `dated_by`) the fields of `blanked` take their blank values,
+    so only the count remains.
+    """
+
+    def of(email):
+        return records().filter(**{f"{email_field}__iexact": (email or "").strip()})
+
+    def export(email):
+        return [exported(record) for record in of(email)]
+
+    def erase(email):
+        count, _details = of(email).delete()
+        return count
+
+    def anonymise_expired(now):
+        expired = records().filter(**{f"{dated_by}__lt": now - retention_period()})
+        return expired.exclude(**{email_field: ""}).update(**blanked)
+
+    return Source(label, name, description, export=export, erase=erase, anonymise_expired=anonymise_expired)
+
+
 _sources = {}
 
 
