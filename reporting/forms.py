@@ -18,7 +18,9 @@ def default_period(today=None):
 class ReportForm(forms.Form):
     start = forms.DateField(label=_("From"), widget=forms.DateInput(attrs={"type": "date"}))
     end = forms.DateField(label=_("To"), widget=forms.DateInput(attrs={"type": "date"}))
-    dimension = forms.ChoiceField(label=_("Break down by"), choices=list(DIMENSIONS.items()), initial=PARTNER)
+    dimension = forms.ChoiceField(
+        label=_("Break down by"), choices=list(DIMENSIONS.items()), initial=PARTNER, required=False
+    )
 
     def __init__(self, data=None, **kwargs):
         start, end = default_period()
@@ -37,7 +39,7 @@ class ReportForm(forms.Form):
         """(start, end, dimension): the valid choices, or the defaults."""
         if self.is_bound and self.is_valid():
             data = self.cleaned_data
-            return data["start"], data["end"], data["dimension"]
+            return data["start"], data["end"], data["dimension"] or PARTNER
         return self.initial["start"], self.initial["end"], self.initial["dimension"]
 
 

@@ -10,7 +10,7 @@ import mimetypes
 from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.http import FileResponse, Http404, HttpResponse
+from django.http import FileResponse, Http404, HttpResponse, HttpResponseForbidden
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
@@ -205,7 +205,7 @@ def _event(event_key):
 def event_evidence(request, event_key):
     """The evidence of one event: listed, and added, by coordinators and the host partner's people."""
     if not access.may_see_event_evidence(request.user, event_key):
-        raise Http404
+        raise PermissionDenied
     event = _event(event_key)
     form = EvidenceForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
@@ -232,7 +232,7 @@ def event_evidence(request, event_key):
 def delete_evidence(request, pk):
     evidence = get_object_or_404(AttendanceEvidence, pk=pk)
     if not access.may_see_event_evidence(request.user, evidence.event_key):
-        raise Http404
+        raise PermissionDenied
     evidence.file.delete(save=False)
     evidence.delete()
     messages.success(request, _("Evidence deleted."))
@@ -241,13 +241,15 @@ def delete_evidence(request, pk):
 
 @require_http_methods(["GET", "HEAD"])
 def download_evidence(request, pk):
-    """One file of evidence, to coordinators and the event's partner's people; 404 to anyone else.
+    """One file of evidence, to coordinators and the event's partner's people; 403 to anyone else,
+    and for a number that names no file (whether it exists is nobody else's business).
 
-    Served as an attachment, never cached, never indexed. HEAD answers with the same headers
-    and no body, without reading the file."""
+    Not 404: outside the language prefixes, Django's LocaleMiddleware turns a 404 into a redirect
+    to /<language>/private/…. Served as an attachment, never cached, never indexed. HEAD answers
+    with the same headers and no body, without reading the file."""
     evidence = AttendanceEvidence.objects.filter(pk=pk).first()
     if evidence is None or not access.may_see_event_evidence(request.user, evidence.event_key):
-        raise Http404
+        return _no_store(HttpResponseForbidden(_("You may not open this file."), content_type="text/plain"))
     name = evidence.original_name or evidence.file.name.rsplit("/", 1)[-1]
     content_type = mimetypes.guess_type(evidence.file.name)[0] or "application/octet-stream"
     if request.method == "HEAD":

@@ -83,6 +83,7 @@ def make_publication(example=False):
         title=title,
         slug=slugify(title),
         locale=home.locale,
+        abstract="A publication recorded for the report.",
         publication_date=datetime.date(2025, 1, 10),
         is_example=example,
     )
