@@ -273,3 +273,14 @@ def test_the_dashboard_lists_the_partners_events_content_and_figures(client, peo
     participants = html.select_one('section[data-indicator="participants"] tr[data-code="total"] td')
     assert participants["data-value"] == "3"
     assert beta.name not in text, "another partner's figures are not on the page"
+
+
+def test_the_report_speaks_the_admins_language(client, people):
+    from wagtail.users.models import UserProfile
+
+    profile = UserProfile.get_for_user(people["coordinator"])
+    profile.preferred_language = "fr"
+    profile.save()
+    client.force_login(people["coordinator"])
+    html = client.get(reverse("reporting_report")).content.decode()
+    assert "Rapport d’avancement" in html and "Participation aux ateliers" in html
