@@ -2,6 +2,7 @@ from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail.admin.widgets import Button
 
 from . import access, views
 
@@ -32,3 +33,17 @@ def register_reporting_urls():
 @hooks.register("register_reports_menu_item")
 def register_progress_report_menu_item():
     return ReportingMenuItem(_("Progress report"), reverse("reporting_report"), icon_name="doc-full-inverse", order=712)
+
+
+@hooks.register("register_page_header_buttons")
+def attendance_evidence_button(page, user, view_name, next_url=None):
+    """An event's "Attendance evidence", in its editor's menu, for those who may see it."""
+    from events.models import EventPage
+
+    if page.specific_class is EventPage and access.may_see_event_evidence(user, page.translation_key):
+        yield Button(
+            _("Attendance evidence"),
+            reverse("reporting_event_evidence", args=[page.translation_key]),
+            icon_name="doc-full",
+            priority=45,
+        )

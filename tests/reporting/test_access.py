@@ -284,3 +284,19 @@ def test_the_report_speaks_the_admins_language(client, people):
     client.force_login(people["coordinator"])
     html = client.get(reverse("reporting_report")).content.decode()
     assert "Rapport d’avancement" in html and "Participation aux ateliers" in html
+
+
+@pytest.mark.parametrize(("role", "shown"), [("coordinator", True), ("partner-a", True), ("partner-b", False)])
+def test_the_event_header_offers_the_evidence_to_those_who_may_see_it(people, event, role, shown):
+    from reporting.wagtail_hooks import attendance_evidence_button
+
+    buttons = list(attendance_evidence_button(event, people[role], "edit"))
+    assert [button.url for button in buttons] == (
+        [reverse("reporting_event_evidence", args=[event.translation_key])] if shown else []
+    )
+
+
+def test_the_event_editor_links_its_evidence(client, people, event):
+    client.force_login(people["coordinator"])
+    html = client.get(reverse("wagtailadmin_pages:edit", args=[event.pk])).content.decode()
+    assert reverse("reporting_event_evidence", args=[event.translation_key]) in html
