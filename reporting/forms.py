@@ -33,6 +33,9 @@ class ReportForm(forms.Form):
         start, end = data.get("start"), data.get("end")
         if start and end and end < start:
             raise forms.ValidationError(_("The period ends after it starts."))
+        # The end's next day is computed: the last day a date can hold has none.
+        if any(day and not 1900 <= day.year <= 2999 for day in (start, end)):
+            raise forms.ValidationError(_("Choose dates between the years 1900 and 2999."))
         return data
 
     def values(self):

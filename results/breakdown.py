@@ -319,8 +319,7 @@ def _published(model, period, *fields):
         .order_by("locale_id")
         .values_list("translation_key", "locale__language_code", *fields)
     ):
-        languages, first_values = found.setdefault(key, (set(), values))
-        languages.add(language)
+        found.setdefault(key, (set(), values))[0].add(language)
     return found
 
 

@@ -221,6 +221,16 @@ def test_a_period_that_ends_before_it_starts_is_refused_and_the_default_shown(cl
     assert "The period ends after it starts." in response.content.decode()
 
 
+@pytest.mark.parametrize(
+    "query", [{"start": "0001-01-01", "end": "9999-12-31"}, {"start": "2025-13-01", "end": "x"}, {"dimension": "?"}]
+)
+def test_dates_out_of_range_or_nonsense_give_the_default_report(client, people, query):
+    client.force_login(people["coordinator"])
+    response = client.get(reverse("reporting_report"), query)
+    assert response.status_code == 200
+    assert client.get(reverse("reporting_xlsx"), query).status_code == 200
+
+
 def test_the_report_reads_a_fixed_number_of_queries_whatever_the_records(
     client, partners, people, django_assert_max_num_queries
 ):
