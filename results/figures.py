@@ -12,6 +12,10 @@ a target's progress. They are counted apart, in the `examples` table, labelled.
 With only the demonstration content, every target shows no progress, and the
 page says why (`Results.note`).
 
+The funder report (results/breakdown.py) breaks the same figures down per partner,
+country, sector and language over a period, through the same record queries
+(`download_rows` here, `participant_counts` in events/targets.py).
+
 Only aggregate counts are read: no name, address or e-mail of anyone. The number
 of queries is fixed (about fifteen), whatever the amount of content; with the page
 cache on, a process reads the figures of published content once per content

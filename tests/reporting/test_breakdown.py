@@ -255,3 +255,27 @@ def test_the_report_reads_a_fixed_number_of_queries_whatever_the_records(
         response = client.get(reverse("reporting_report"), query)
     html = BeautifulSoup(response.content, "html.parser")
     assert html.select_one('section[data-indicator="events"] tr[data-code="total"] td')["data-value"] == "7"
+
+
+def test_a_partners_dashboard_reads_a_fixed_number_of_queries_whatever_its_records(
+    client, partners, people, django_assert_max_num_queries
+):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    alpha = partners[0]
+    client.force_login(people["partner-a"])
+    url = reverse("reporting_partner", args=[alpha.translation_key])
+    query = {"start": PERIOD.start, "end": PERIOD.end}
+    register(make_event(alpha, country="BE"), 2, attended=True)
+    make_method(alpha)
+    client.get(url, query)
+    with CaptureQueriesContext(connection) as few:
+        assert client.get(url, query).status_code == 200
+    for _ in range(5):
+        register(make_event(alpha, country="BE"), 3, attended=True)
+        make_method(alpha)
+    with django_assert_max_num_queries(len(few.captured_queries)):
+        response = client.get(url, query)
+    html = BeautifulSoup(response.content, "html.parser")
+    assert html.select_one('section[data-indicator="methods"] tr[data-code="total"] td')["data-value"] == "6"
