@@ -30,6 +30,8 @@ urlpatterns = [
     ),
     path("robots.txt", robots.robots_txt, name="robots_txt"),
     path("badges/", include("badges.urls")),
+    # Attendance evidence, to those allowed only (reporting/views.py).
+    path("private/evidence/", include("reporting.urls")),
 ]
 
 if settings.DEBUG:

@@ -41,7 +41,7 @@ class EventFigures:
 
     @property
     def participants(self):
-        return self.attended if self.attendance_marked else self.confirmed
+        return participants(self.confirmed, self.attended, self.attendance_marked)
 
 
 @dataclass(frozen=True)
@@ -103,14 +103,49 @@ def totals(rows):
     }
 
 
+def participant_counts(keys):
+    """The registrations of the events `keys`, grouped by event, registrant's language and sector.
+
+    {translation key: {(language, sector): (confirmed, attended)}}, and the set of keys whose
+    attendance has been recorded. One query. Every count of participants (the targets here,
+    the results page, the funder report's breakdowns) goes through this and `participants`.
+    """
+    from django.db.models import Count, Q
+
+    from .models import Registration
+
+    groups, marked = {}, set()
+    rows = (
+        Registration.objects.filter(roster__translation_key__in=list(keys))
+        .order_by()
+        .values("roster__translation_key", "language", "sector")
+        .annotate(
+            n_confirmed=Count("pk", filter=Q(status=Registration.Status.CONFIRMED)),
+            n_attended=Count("pk", filter=Q(attended=True)),
+            n_marked=Count("pk", filter=Q(attended__isnull=False)),
+        )
+    )
+    for row in rows:
+        key = row["roster__translation_key"]
+        groups.setdefault(key, {})[(row["language"], row["sector"])] = (row["n_confirmed"], row["n_attended"])
+        if row["n_marked"]:
+            marked.add(key)
+    return groups, marked
+
+
+def participants(confirmed, attended, attendance_marked):
+    """The participants of an event (or a part of them): those marked present once attendance
+    has been recorded for the event, otherwise its confirmed registrations."""
+    return attended if attendance_marked else confirmed
+
+
 def event_figures(now=None):
     """EventFigures for every live event, counted once across its translations (two queries)."""
-    from django.db.models import Count, Q
     from django.utils import timezone
 
     from caching.content_version import depends_on
 
-    from .models import EventPage, Registration
+    from .models import EventPage
 
     depends_on("registrations")
     now = now or timezone.now()
@@ -119,26 +154,17 @@ def event_figures(now=None):
         EventPage.objects.live().order_by("locale_id").values_list("translation_key", "kind", "end", "is_example")
     ):
         events.setdefault(key, (kind, end, is_example))
-    counts = {
-        row["roster__translation_key"]: row
-        for row in Registration.objects.filter(roster__translation_key__in=list(events))
-        .values("roster__translation_key")
-        .annotate(
-            n_confirmed=Count("pk", filter=Q(status=Registration.Status.CONFIRMED)),
-            n_attended=Count("pk", filter=Q(attended=True)),
-            n_marked=Count("pk", filter=Q(attended__isnull=False)),
-        )
-    }
+    groups, marked = participant_counts(events)
     figures = []
     for key, (kind, end, is_example) in events.items():
-        row = counts.get(key, {})
+        counts = groups.get(key, {}).values()
         figures.append(
             EventFigures(
                 kind=kind,
                 held=end < now,
-                confirmed=row.get("n_confirmed", 0),
-                attended=row.get("n_attended", 0),
-                attendance_marked=row.get("n_marked", 0) > 0,
+                confirmed=sum(confirmed for confirmed, _attended in counts),
+                attended=sum(attended for _confirmed, attended in counts),
+                attendance_marked=key in marked,
                 is_example=is_example,
             )
         )

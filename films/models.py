@@ -81,17 +81,21 @@ def iso_duration(seconds):
     return text
 
 
-def caption_languages(films):
+def caption_languages(films, published_from=None, published_before=None):
     """{translation_key: [language codes]} of the live versions of `films` that have
-    cues, in the site's language order. One query for any number of films."""
+    cues, in the site's language order. One query for any number of films.
+
+    With `published_from` / `published_before` (aware datetimes), only the versions first
+    published in that time (the funder report's period)."""
     keys = {film.translation_key for film in films}
     found = {}
     if keys:
-        rows = (
-            FilmPage.objects.live()
-            .filter(translation_key__in=keys, alias_of__isnull=True)
-            .values_list("translation_key", "locale__language_code", "captions")
-        )
+        rows = FilmPage.objects.live().filter(translation_key__in=keys, alias_of__isnull=True)
+        if published_from is not None:
+            rows = rows.filter(first_published_at__gte=published_from)
+        if published_before is not None:
+            rows = rows.filter(first_published_at__lt=published_before)
+        rows = rows.values_list("translation_key", "locale__language_code", "captions")
         for key, code, cues in rows:
             if cues:
                 found.setdefault(key, set()).add(code)

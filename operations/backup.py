@@ -222,6 +222,17 @@ def _serialise(models, using, archive):
     return reader.digest.hexdigest(), {label: count for label, count in counts.items() if count}
 
 
+def _storage_alias(storage):
+    """The name of `storage` in settings.STORAGES ("default" when it is none of them)."""
+    from django.conf import settings
+    from django.core.files.storage import storages
+
+    for alias in settings.STORAGES:
+        if alias != "staticfiles" and storages[alias] is storage:
+            return alias
+    return "default"
+
+
 def _add_media(archive, name, storage):
     try:
         size = storage.size(name)
@@ -234,7 +245,12 @@ def _add_media(archive, name, storage):
         info.size = size
         info.mode = 0o644
         archive.addfile(info, io.BufferedReader(reader, CHUNK))
-    return {"name": name, "size": size, "sha256": reader.digest.hexdigest()}
+    entry = {"name": name, "size": size, "sha256": reader.digest.hexdigest()}
+    alias = _storage_alias(storage)
+    if alias != "default":
+        # A private file (attendance evidence) goes back to its own storage, never to the public media.
+        entry["storage"] = alias
+    return entry
 
 
 # Reading and restoring ------------------------------------------------------------
@@ -384,14 +400,22 @@ def extract_data(archive, folder):
 
 
 def restore_media(archive, manifest, storage):
-    """Write every media file of the backup to `storage` under its original name."""
+    """Write every media file of the backup to `storage` under its original name; a file that
+    came from another storage of settings.STORAGES (the private one) goes back to that storage."""
+    from django.conf import settings
+    from django.core.files.storage import storages
+
     written = 0
     for entry in manifest.get("media", []):
         name = entry["name"]
-        if storage.exists(name):
-            storage.delete(name)
+        alias = entry.get("storage")
+        if alias and (alias not in settings.STORAGES or alias == "staticfiles"):
+            raise BackupError(f"The backup names a storage this site does not have: {alias}.")
+        storage_of_entry = storages[alias] if alias else storage
+        if storage_of_entry.exists(name):
+            storage_of_entry.delete(name)
         with archive.extractfile(MEDIA_DIR + name) as source:
-            saved = storage.save(name, source)
+            saved = storage_of_entry.save(name, source)
         if saved != name:
             raise BackupError(f"The storage saved {name} as {saved}; the database would not find it.")
         written += 1

@@ -12,6 +12,10 @@ a target's progress. They are counted apart, in the `examples` table, labelled.
 With only the demonstration content, every target shows no progress, and the
 page says why (`Results.note`).
 
+The funder report (results/breakdown.py) breaks the same figures down per partner,
+country, sector and language over a period, through the same record queries
+(`download_rows` here, `participant_counts` in events/targets.py).
+
 Only aggregate counts are read: no name, address or e-mail of anyone. The number
 of queries is fixed (about fifteen), whatever the amount of content; with the page
 cache on, a process reads the figures of published content once per content
@@ -182,16 +186,34 @@ def _edition_figures():
     return len(keys), {code: len(found) for code, found in available.items()}
 
 
-def _download_figures(example=False):
-    """{language: downloads} of the publications that count (or the example ones). One query."""
+def download_rows(example=False, start=None, end=None):
+    """(publication key, language, downloads) of the publications that count (or the example
+    ones), on the days from `start` to `end` (dates, both included; None: no bound). One query.
+
+    The one way downloads are counted: the results page per language, the funder report
+    (results/breakdown.py) per language and period.
+    """
     from publications.models import DownloadCount
 
-    return dict(
-        DownloadCount.objects.filter(publication_key__in=_live_publications(example).values("translation_key"))
-        .values("language")
+    counts = DownloadCount.objects.filter(publication_key__in=_live_publications(example).values("translation_key"))
+    if start is not None:
+        counts = counts.filter(day__gte=start)
+    if end is not None:
+        counts = counts.filter(day__lte=end)
+    return list(
+        counts.order_by()
+        .values("publication_key", "language")
         .annotate(total=Sum("count"))
-        .values_list("language", "total")
+        .values_list("publication_key", "language", "total")
     )
+
+
+def _download_figures(example=False):
+    """{language: downloads} of the publications that count (or the example ones). One query."""
+    per_language = {}
+    for _key, language, total in download_rows(example):
+        per_language[language] = per_language.get(language, 0) + total
+    return per_language
 
 
 def _copy_figures():

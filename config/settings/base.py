@@ -26,6 +26,7 @@ INSTALLED_APPS = [
     "events",
     "publications",
     "results",
+    "reporting",
     "editorial",
     "home",
     "search",
@@ -215,9 +216,18 @@ STATIC_URL = "/static/"
 MEDIA_ROOT = Path(env("MEDIA_ROOT", BASE_DIR / "media"))
 MEDIA_URL = env("MEDIA_URL", "/media/")
 
+# Files that only a view checking who asks may serve (attendance evidence, reporting/):
+# never under MEDIA_ROOT, which the web server (or the bucket) gives to anyone. Every
+# instance of the site must reach the same folder (a shared volume when scaled out).
+PRIVATE_MEDIA_ROOT = Path(env("PRIVATE_MEDIA_ROOT", BASE_DIR / "private-media"))
+
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
+    "private": {
+        "BACKEND": "django.core.files.storage.FileSystemStorage",
+        "OPTIONS": {"location": PRIVATE_MEDIA_ROOT, "base_url": "/no-public-address/"},
+    },
 }
 
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000

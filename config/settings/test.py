@@ -23,6 +23,11 @@ DEMO_ALLOWED = True
 # Every read of the content version asks the cache, so a change shows at once in tests.
 PAGE_CACHE_CHECK_SECONDS = 0
 MEDIA_ROOT = Path(env("MEDIA_ROOT", BASE_DIR / ".test-media"))  # noqa: F405
+PRIVATE_MEDIA_ROOT = Path(env("PRIVATE_MEDIA_ROOT", BASE_DIR / ".test-private-media"))  # noqa: F405
+STORAGES["private"] = {
+    **STORAGES["private"],
+    "OPTIONS": {**STORAGES["private"]["OPTIONS"], "location": PRIVATE_MEDIA_ROOT},
+}  # noqa: F405
 WAGTAILADMIN_BASE_URL = "http://testserver"
 # Login throttling off (client.login() has no request for django-axes to read);
 # tests/ops/test_login_throttling.py switches it on.
