@@ -1,7 +1,7 @@
 """Who works for which partner, and the evidence of attendance kept for each event.
 
 A partner's people are the members of its team group ("Partner team: <name>",
-created by `manage.py setup_partner_teams`; coordinators add people to it in
+which `manage.py setup_roles` creates; coordinators add people to it in
 Settings → Groups). The members of a partner's badge assessor group are its people
 too: they award in the partner's name (badges/roles.py).
 

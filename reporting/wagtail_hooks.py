@@ -4,7 +4,7 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.widgets import Button
 
-from . import access, views
+from . import access, teams, views
 
 
 class ReportingMenuItem(MenuItem):
@@ -12,6 +12,12 @@ class ReportingMenuItem(MenuItem):
 
     def is_shown(self, request):
         return access.may_report(request.user)
+
+
+@hooks.register("setup_roles")
+def setup_partner_team_roles():
+    """Part of `manage.py setup_roles`: a "Partner team" group per partner."""
+    return list(teams.setup_partner_teams().values())
 
 
 @hooks.register("register_admin_urls")

@@ -83,9 +83,11 @@ def test_setup_roles_creates_every_role_of_the_site_not_only_the_editorial_ones(
     from badges.roles import assessor_group_name
     from courses.completions import TRAINERS
     from partners.models import Partner
+    from reporting.teams import team_group_name
 
     Group.objects.filter(name__startswith="Coaches").delete()
     Group.objects.filter(name__startswith="Assessors").delete()
+    Group.objects.filter(name__startswith="Partner team").delete()
     Group.objects.filter(name=TRAINERS).delete()
     call_command("setup_roles", verbosity=0)
     partners = Partner.objects.filter(locale__language_code=settings.LANGUAGE_CODE)
@@ -94,6 +96,7 @@ def test_setup_roles_creates_every_role_of_the_site_not_only_the_editorial_ones(
     names = set(Group.objects.values_list("name", flat=True))
     assert {coach_group_name(partner) for partner in partners} <= names
     assert {assessor_group_name(issuer) for issuer in issuers} <= names
+    assert {team_group_name(partner.name) for partner in partners} <= names
     trainers = Group.objects.get(name=TRAINERS)
     assert trainers.permissions.filter(codename="add_coursecompletion").exists()
     assert Group.objects.get(name="Coordinators").permissions.filter(codename="revoke_award").exists()

@@ -4,7 +4,7 @@ content is all example content, which the report never counts)."""
 
 import datetime
 import itertools
-import shutil
+from pathlib import Path
 
 import pytest
 from django.conf import settings
@@ -176,6 +176,11 @@ def people(teams):
 
 @pytest.fixture
 def private_media():
-    """Evidence files go to the private storage's folder; it is emptied after each test."""
-    yield settings.PRIVATE_MEDIA_ROOT
-    shutil.rmtree(settings.PRIVATE_MEDIA_ROOT, ignore_errors=True)
+    """Evidence files go to the private storage's folder; the files a test adds are removed after
+    it (only those: the xdist workers share the folder)."""
+    root = Path(settings.PRIVATE_MEDIA_ROOT)
+    before = set(root.rglob("*"))
+    yield root
+    for path in set(root.rglob("*")) - before:
+        if path.is_file():
+            path.unlink(missing_ok=True)
