@@ -10,10 +10,13 @@ from playwright.sync_api import sync_playwright
 
 from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS
 from tests.browser.test_accessibility import axe_violations
+from tests.languages import WRITTEN as LANGUAGES  # the languages with live pages to copy
 
 from .crawl import crawl, static_server
 
-LANGUAGES = ("en", "fr", "nl")
+# One worker builds the copy for every test of this module: its browser test, in the browser
+# tests' xdist group, takes the others along.
+pytestmark = pytest.mark.xdist_group("browser")
 
 
 @pytest.fixture(scope="module")
@@ -97,7 +100,6 @@ def test_each_language_has_a_small_search_index(copy):
 
 
 @pytest.mark.browser
-@pytest.mark.xdist_group("browser")
 def test_the_search_in_the_copy_finds_a_method_by_a_french_word(served):
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
