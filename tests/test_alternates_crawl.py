@@ -17,7 +17,7 @@ from defusedxml import ElementTree
 
 from tests.languages import CONFIGURED, SOURCE, WRITTEN
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.demo]
 
 ORIGIN = "http://testserver"
 SITEMAP = {"sm": "http://www.sitemaps.org/schemas/sitemap/0.9", "xhtml": "http://www.w3.org/1999/xhtml"}

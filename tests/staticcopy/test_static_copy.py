@@ -13,6 +13,8 @@ from tests.browser.test_accessibility import axe_violations
 
 from .crawl import crawl, static_server
 
+pytestmark = pytest.mark.demo
+
 LANGUAGES = ("en", "fr", "nl")
 
 
