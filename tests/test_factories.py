@@ -45,8 +45,11 @@ def test_a_translation_is_a_live_synced_page_under_the_translated_index(client):
 
 
 def test_snippets_and_registrations():
-    partner = factories.PartnerFactory(language="nl")
-    assert partner.locale.language_code == "nl" and partner.project.locale_id == partner.locale_id
+    project = factories.ProjectFactory()
+    partner = factories.PartnerFactory(project=project)
+    translate = factories.translate
+    dutch = translate(partner, "nl", name="Werkwinkel") if translate(project, "nl") else None
+    assert (dutch.locale.language_code, dutch.name, dutch.project.locale.language_code) == ("nl", "Werkwinkel", "nl")
     item = factories.FrameworkItemFactory()
     assert item.framework.locale_id == item.locale_id
     event = factories.EventPageFactory(capacity=3)

@@ -15,7 +15,8 @@ from demo.translate import translate as localize
 
 def translate(instance, language, **texts):
     """`instance` translated into `language`, with `texts` for its translatable text fields
-    (a field not given keeps the source's text); a page's title and slug default to the
+    (a field not given keeps the source's text; a synchronised one given here is overridden);
+    a page's title and slug default to the
     source's with the language code appended, so the two are told apart.
 
         french = translate(method, "fr", title="Le défi de la tour", summary="…")
@@ -28,4 +29,15 @@ def translate(instance, language, **texts):
     for name, value in texts.items():
         setattr(target, name, value)
     (translated,) = localize(source, {Locale.objects.get(language_code=language): target})
+    # A field wagtail-localize keeps in sync (a partner's name) is not in the strings: set on
+    # the translation afterwards, as an editor overrides it there.
+    overridden = {name: value for name, value in texts.items() if getattr(translated, name) != value}
+    if overridden:
+        for name, value in overridden.items():
+            setattr(translated, name, value)
+        if hasattr(translated, "save_revision"):
+            translated.save_revision().publish()
+            translated.refresh_from_db()
+        else:
+            translated.save()
     return translated
