@@ -1,3 +1,5 @@
+from datetime import timedelta
+
 import pytest
 from django.core.cache import cache
 
@@ -21,9 +23,38 @@ def event_pages(db):
 
 
 @pytest.fixture
-def open_event(event_pages):
-    """The event open for registration: the upcoming example event (the STEPS events are past)."""
-    return event_pages[("registration-example", "en")]
+def open_events(db):
+    """An event open for registration, keyed by language code: written in English and
+    translated into the other languages, two months ahead, with 200 places; registration
+    opened a month ago and closes two days before the event."""
+    from django.utils import timezone
+
+    from tests.factories import EventPageFactory, translate
+    from tests.languages import WRITTEN_TRANSLATIONS
+
+    start = (timezone.now() + timedelta(days=60)).replace(hour=14, minute=0, second=0, microsecond=0)
+    english = EventPageFactory(
+        title="Strengths day",
+        start=start,
+        end=start + timedelta(hours=2, minutes=30),
+        capacity=200,
+        registration_opens=timezone.now() - timedelta(days=30),
+        registration_closes=start - timedelta(days=2),
+    )
+    return {"en": english} | {code: translate(english, code) for code in WRITTEN_TRANSLATIONS}
+
+
+@pytest.fixture
+def open_event(open_events):
+    return open_events["en"]
+
+
+@pytest.fixture
+def past_event(db):
+    """An event that took place a year ago."""
+    from tests.factories import EventPageFactory
+
+    return EventPageFactory(title="Last year's regional event", days_ahead=-365)
 
 
 @pytest.fixture
