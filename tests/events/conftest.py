@@ -13,19 +13,9 @@ def _fresh_rate_limits():
 
 
 @pytest.fixture
-def event_pages(db):
-    """The live event pages keyed by (demo English slug, language code)."""
-    from events.models import EventPage
-
-    pages = list(EventPage.objects.live().select_related("locale"))
-    english = {page.translation_key: page.slug for page in pages if page.locale.language_code == "en"}
-    return {(english[page.translation_key], page.locale.language_code): page for page in pages}
-
-
-@pytest.fixture
 def open_events(db):
     """An event open for registration, keyed by language code: written in English and
-    translated into the other languages, two months ahead, with 200 places; registration
+    translated into the other languages, two months ahead in Belgium, with 200 places; registration
     opened a month ago and closes two days before the event."""
     from django.utils import timezone
 
@@ -38,6 +28,7 @@ def open_events(db):
         start=start,
         end=start + timedelta(hours=2, minutes=30),
         capacity=200,
+        country="BE",
         registration_opens=timezone.now() - timedelta(days=30),
         registration_closes=start - timedelta(days=2),
     )

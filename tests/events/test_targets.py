@@ -124,14 +124,16 @@ def test_admin_targets_report_and_csv(admin_client):
 
 
 @pytest.mark.django_db
-def test_editors_see_and_type_times_in_the_venues_time_zone(admin_client, event_pages):
+def test_editors_see_and_type_times_in_the_venues_time_zone(admin_client):
     from zoneinfo import ZoneInfo
 
     from django.utils import timezone
 
     from events.models import EventPage, EventPageForm, venue_time
+    from tests.factories import EventPageFactory
 
-    london = event_pages[("medway-regional-event", "en")]
+    start = timezone.datetime(2014, 10, 9, 9, 30, tzinfo=ZoneInfo("Europe/London"))
+    london = EventPageFactory(time_zone="Europe/London", start=start, end=start.replace(hour=16))
     response = admin_client.get(f"/admin/pages/{london.pk}/edit/")
     assert response.status_code == 200
     soup = BeautifulSoup(response.content, "html.parser")

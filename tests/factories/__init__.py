@@ -28,7 +28,7 @@ from .pages import (
     index_page,
 )
 from .records import RegistrationFactory
-from .snippets import FrameworkFactory, FrameworkItemFactory, PartnerFactory, ProjectFactory
+from .snippets import FrameworkFactory, FrameworkItemFactory, PartnerFactory, ProjectFactory, SpeakerFactory
 from .translations import translate
 
 __all__ = [
@@ -44,6 +44,7 @@ __all__ = [
     "PublicationPageFactory",
     "QuestionnairePageFactory",
     "RegistrationFactory",
+    "SpeakerFactory",
     "StandardPageFactory",
     "ToolPageFactory",
     "index_page",

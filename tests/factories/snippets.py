@@ -58,3 +58,13 @@ class FrameworkItemFactory(LocalizedFactory):
     framework = factory.SubFactory(FrameworkFactory, language=factory.SelfAttribute("..language"))
     code = factory.Sequence(lambda n: f"C{n}")
     name = factory.LazyAttribute(lambda item: f"Competence {item.code}")
+
+
+class SpeakerFactory(LocalizedFactory):
+    """A speaker in an event's programme (a translation of the event needs the speaker's first)."""
+
+    class Meta:
+        model = "events.Speaker"
+
+    name = factory.Sequence(lambda n: f"Speaker {n}")
+    role = "Job coach"
