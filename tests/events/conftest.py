@@ -74,13 +74,3 @@ def registration_data(**overrides):
     }
     data.update(overrides)
     return data
-
-
-@pytest.fixture
-def events_as_records(db):
-    """The demo's events taken as the cluster's records (example flags cleared), for the
-    tests of how figures follow the data. That example events never count is specified
-    in tests/examples/test_results.py."""
-    from events.models import EventPage
-
-    EventPage.objects.filter(is_example=True).update(is_example=False)
