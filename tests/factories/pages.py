@@ -115,13 +115,17 @@ class FilmPageFactory(ContentPageFactory):
 
 
 class EventPageFactory(ContentPageFactory):
-    """An event a month from now, three hours long, with 50 places."""
+    """An event a month from now, three hours long, with 50 places, taking no registrations
+    unless `open_for_registration=True` (registration opened a week ago, until it starts)."""
 
     class Meta:
         model = "events.EventPage"
 
     class Params:
         days_ahead = 30
+        open_for_registration = factory.Trait(
+            registration_opens=factory.LazyFunction(lambda: timezone.now() - datetime.timedelta(days=7))
+        )
 
     parent = under("events.EventIndexPage")
     title = factory.Sequence(lambda n: f"Event {n}")
