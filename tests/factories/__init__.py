@@ -27,7 +27,7 @@ from .pages import (
     ToolPageFactory,
     index_page,
 )
-from .records import RegistrationFactory
+from .records import RegistrationFactory, badge_issuer
 from .snippets import FrameworkFactory, FrameworkItemFactory, PartnerFactory, ProjectFactory, SpeakerFactory
 from .translations import translate
 
@@ -47,6 +47,7 @@ __all__ = [
     "SpeakerFactory",
     "StandardPageFactory",
     "ToolPageFactory",
+    "badge_issuer",
     "index_page",
     "translate",
 ]

@@ -31,3 +31,19 @@ def _roster(event):
     if event is None:
         raise ValueError("RegistrationFactory needs event=<an EventPage>")
     return Roster.for_event(event)
+
+
+def badge_issuer(partner, settings=None, key_dir=None):
+    """Make `partner` a badge issuer with a signing key, as `manage.py badge_keys create` does.
+    Pass pytest-django's `settings` and a `key_dir` (tmp_path) to keep the key out of the
+    shared test key folder."""
+    import io
+
+    from django.core.management import call_command
+
+    from badges.models import IssuerProfile
+
+    if settings is not None:
+        settings.BADGES_KEY_DIR = str(key_dir)
+    call_command("badge_keys", "create", partner.name, stdout=io.StringIO())
+    return IssuerProfile.objects.get(partner_key=partner.translation_key)
