@@ -162,7 +162,8 @@ class AchievementPageFactory(ContentPageFactory):
 
 def _statements(page):
     item = FrameworkItemFactory(framework=page.framework, language=page.language)
-    return [{"type": "statement", "value": {"statement": "I can say what I do well.", "competence": item.pk}}]
+    value = {"statement": "I can say what I do well.", "competence": item.pk, "hint": "", "ask_example": True}
+    return [{"type": "statement", "value": value}]
 
 
 class QuestionnairePageFactory(ContentPageFactory):
