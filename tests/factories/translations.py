@@ -27,10 +27,12 @@ def translate(instance, language, **texts):
         texts.setdefault("slug", f"{source.slug}-{language}")
     target = copy.copy(source)
     for name, value in texts.items():
-        setattr(target, name, value)
+        # Plain text goes through wagtail-localize; anything else (a stream of blocks, a
+        # chosen document) is set on the translation afterwards, as a translator overrides it.
+        if isinstance(value, str):
+            setattr(target, name, value)
     (translated,) = localize(source, {Locale.objects.get(language_code=language): target})
-    # A field wagtail-localize keeps in sync (a partner's name) is not in the strings: set on
-    # the translation afterwards, as an editor overrides it there.
+    # A field wagtail-localize keeps in sync (a partner's name) is not in the strings either.
     overridden = {name: value for name, value in texts.items() if getattr(translated, name) != value}
     if overridden:
         for name, value in overridden.items():
