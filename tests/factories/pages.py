@@ -190,5 +190,17 @@ class CoursePageFactory(ContentPageFactory):
     audience = "Job coaches"
     summary = "What participants gain."
     modules = factory.LazyFunction(
-        lambda: [{"type": "module", "value": {"title": "Module", "duration_minutes": 60, "outcomes": []}}]
+        lambda: [
+            {
+                "type": "module",
+                "value": {
+                    "title": "Module",
+                    "description": "",
+                    "duration_minutes": 60,
+                    "outcomes": [],
+                    "methods": [],
+                    "films": [],
+                },
+            }
+        ]
     )
