@@ -3,6 +3,8 @@
 import pytest
 from django.core.exceptions import ValidationError
 
+from tests.factories import CaseStudyPageFactory
+
 pytestmark = pytest.mark.django_db
 
 
@@ -13,8 +15,8 @@ def admin_client(client, django_user_model):
     return client
 
 
-def test_edit_form_offers_allow_lists_as_checkboxes(admin_client, case_by_slug):
-    page = case_by_slug("company-visits")
+def test_edit_form_offers_allow_lists_as_checkboxes(admin_client):
+    page = CaseStudyPageFactory()
     response = admin_client.get(f"/admin/pages/{page.pk}/edit/")
     assert response.status_code == 200
     html = response.content.decode()
@@ -25,8 +27,8 @@ def test_edit_form_offers_allow_lists_as_checkboxes(admin_client, case_by_slug):
     assert list(form.fields["target_groups"].choices)[0][0] == "young-people"
 
 
-def test_unknown_codes_are_rejected(case_by_slug):
-    page = case_by_slug("company-visits")
+def test_unknown_codes_are_rejected():
+    page = CaseStudyPageFactory()
     page.target_groups = ["young-people", "aliens"]
     with pytest.raises(ValidationError) as error:
         page.full_clean()
