@@ -15,9 +15,10 @@ from demo.translate import translate as localize
 
 def translate(instance, language, **texts):
     """`instance` translated into `language`, with `texts` for its translatable text fields
-    (a field not given keeps the source's text; a synchronised one given here is overridden);
-    a page's title and slug default to the
-    source's with the language code appended, so the two are told apart.
+    (a field not given keeps the source's text; a synchronised one given here is overridden).
+    A page's title and slug default to the source's with the language code appended, so the
+    two are told apart. What the instance links to (a partner, a competence) must be
+    translated first, as wagtail-localize points each link at the linked translation.
 
         french = translate(method, "fr", title="Le défi de la tour", summary="…")
     """
