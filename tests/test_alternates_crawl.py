@@ -18,7 +18,7 @@ from defusedxml import ElementTree
 from tests.languages import CONFIGURED, SOURCE, WRITTEN
 
 # One worker crawls the demo once for every test of this module.
-pytestmark = [pytest.mark.django_db, pytest.mark.xdist_group("alternates-crawl")]
+pytestmark = [pytest.mark.django_db, pytest.mark.demo, pytest.mark.xdist_group("alternates-crawl")]
 
 ORIGIN = "http://testserver"
 SITEMAP = {"sm": "http://www.sitemaps.org/schemas/sitemap/0.9", "xhtml": "http://www.w3.org/1999/xhtml"}

@@ -18,6 +18,17 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from core import csv_export
+from tests.factories import (
+    CaseStudyPageFactory,
+    EventPageFactory,
+    FrameworkFactory,
+    FrameworkItemFactory,
+    PublicationPageFactory,
+    RegistrationFactory,
+    StandardPageFactory,
+    ToolPageFactory,
+    translate,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -94,11 +105,8 @@ def test_any_text_is_written_inert_and_read_back_by_restore(text):
 
 
 def test_registrations_export(admin_client):
-    from events.models import Registration, Roster
-
-    Registration.objects.create(
-        roster=Roster.objects.first(),
-        language="en",
+    RegistrationFactory(
+        event=EventPageFactory(),
         name=FORMULA,
         email="formula@example.org",
         organisation="@evil",
@@ -114,10 +122,10 @@ def test_registrations_export(admin_client):
 
 
 def test_print_requests_export(admin_client):
-    from publications.models import PrintRequest, PrintStock
+    from publications.models import PrintRequest
 
     PrintRequest.objects.create(
-        stock=PrintStock.objects.first(),
+        stock=PublicationPageFactory(printed_copies=10).stock,
         status=PrintRequest.Status.SENT,
         copies=1,
         name=FORMULA,
@@ -135,9 +143,7 @@ def test_print_requests_export(admin_client):
 
 
 def test_translation_status_export(admin_client):
-    from home.models import StandardPage
-
-    StandardPage.objects.filter(slug="about", locale__language_code="en").update(title=FORMULA)
+    translate(StandardPageFactory(title=FORMULA), "fr")
     rows = read(admin_client.get("/admin/reports/translation-status/", {"export": "csv"}))
     assert_inert(rows)
     assert "'" + FORMULA in {row[1] for row in rows}
@@ -175,10 +181,8 @@ def test_results_export(admin_client, monkeypatch):
 
 @pytest.mark.parametrize(("dataset", "model"), [("methods", "toolkit.ToolPage"), ("cases", "practices.CaseStudyPage")])
 def test_open_data_exports(client, dataset, model):
-    from django.apps import apps
-
-    pages = apps.get_model(model).objects.live().filter(locale__language_code="en", alias_of__isnull=True)
-    pages.filter(pk=pages.first().pk).update(title=FORMULA)
+    factory = {"methods": ToolPageFactory, "cases": CaseStudyPageFactory}[dataset]
+    factory(title=FORMULA)
     rows = read(client.get(f"/en/open-data/{dataset}.csv"))
     assert_inert(rows)
     titles = [row[rows[0].index("title")] for row in rows[1:]]
@@ -186,19 +190,19 @@ def test_open_data_exports(client, dataset, model):
 
 
 def test_framework_export_is_inert_and_imports_back_unchanged(client, tmp_path):
-    from competences.models import FrameworkItem
-
-    item = FrameworkItem.objects.get(locale__language_code="en", framework__code="LifeComp", code="S3")
-    FrameworkItem.objects.filter(pk=item.pk).update(name=FORMULA)
+    framework = FrameworkFactory(code="TEST")
+    item = FrameworkItemFactory(framework=framework, code="S3", name=FORMULA, description="- listens first\n- then")
     # Descriptions go in every language or none.
-    FrameworkItem.objects.filter(framework__code="LifeComp", code="S3").update(description="- listens first\n- then")
-    text = client.get("/en/framework/LifeComp.csv").content.decode()
+    for code in ("fr", "nl"):
+        translate(framework, code)
+        translate(item, code)
+    text = client.get("/en/framework/TEST.csv").content.decode()
     rows = list(csv.reader(io.StringIO(text, newline="")))
     assert_inert(rows)
     header, s3 = rows[0], next(row for row in rows if row[1] == "S3")
     assert s3[header.index("name_en")] == "'" + FORMULA
 
-    path = tmp_path / "lifecomp.csv"
+    path = tmp_path / "test.csv"
     path.write_text(text, encoding="utf-8")
     call_command("import_framework", str(path), stdout=io.StringIO())
     item.refresh_from_db()

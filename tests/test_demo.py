@@ -13,7 +13,7 @@ from home.models import HomePage, StandardPage
 from partners.models import Partner, Project
 from tests.languages import OTHERS, SOURCE, WRITTEN
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.demo]
 
 
 def counts():

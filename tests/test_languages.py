@@ -8,6 +8,7 @@ from bs4 import BeautifulSoup
 from wagtail.models import get_page_models
 
 from home.models import StandardPage
+from tests import factories
 from tests.languages import CONFIGURED, SOURCE, WRITTEN, unconfigured_language
 
 pytestmark = pytest.mark.django_db
@@ -18,12 +19,43 @@ def soup(response):
 
 
 def demo_page_models():
-    """Every concrete page type of the platform (the demo has at least one of each)."""
+    """Every concrete page type of the platform."""
     return [model for model in get_page_models() if model._meta.app_label not in {"wagtailcore"}]
 
 
 def page_in(model, lang):
-    return model.objects.live().filter(locale__language_code=lang).order_by("path").first()
+    """A live page of `model` in `lang`: one built for the test, in every written language,
+    for the content types; the site's own (home, section index) for the others."""
+    from tests import factories
+
+    factory = CONTENT_FACTORIES.get(model.__name__)
+    if factory is None:
+        return model.objects.live().filter(locale__language_code=lang).order_by("path").first()
+    english = factory()
+    # What the page links to is translated first, as translators do (wagtail-localize
+    # points each link at the linked translation).
+    linked = [getattr(english, name, None) for name in ("partner", "framework")]
+    linked += [block.value["competence"] for block in getattr(english, "statements", [])]
+    pages = {"en": english}
+    for code in WRITTEN:
+        if code != "en":
+            for snippet in filter(None, linked):
+                factories.translate(snippet, code)
+            pages[code] = factories.translate(english, code)
+    return pages[lang]
+
+
+CONTENT_FACTORIES = {
+    "StandardPage": factories.StandardPageFactory,
+    "ToolPage": factories.ToolPageFactory,
+    "CaseStudyPage": factories.CaseStudyPageFactory,
+    "FilmPage": factories.FilmPageFactory,
+    "EventPage": factories.EventPageFactory,
+    "PublicationPage": factories.PublicationPageFactory,
+    "AchievementPage": factories.AchievementPageFactory,
+    "QuestionnairePage": factories.QuestionnairePageFactory,
+    "CoursePage": factories.CoursePageFactory,
+}
 
 
 def browser_languages():
@@ -44,7 +76,7 @@ def test_root_redirects_by_browser_language(client, accept, target):
 @pytest.mark.parametrize("lang", WRITTEN)
 def test_every_page_type_renders_in_each_language(client, model, lang):
     page = page_in(model, lang)
-    assert page is not None, f"the demo has no {model.__name__} in {lang}"
+    assert page is not None, f"the site has no {model.__name__} in {lang}"
     response = client.get(page.url)
     assert response.status_code == 200
     html = soup(response)
@@ -127,9 +159,10 @@ def _locale(code):
 def test_sub_routes_of_a_page_keep_their_route_in_the_other_languages(rf, homes):
     from core.languages import alternate_links, switcher_links
 
-    page = StandardPage.objects.get(slug="about", locale__language_code="en")
-    request = rf.get("/en/about/print/", {"x": "1"})
+    page = page_in(StandardPage, "en")
+    french, dutch = (page.get_translation(_locale(code)) for code in ("fr", "nl"))
+    request = rf.get(page.url + "print/", {"x": "1"})
     links = {link["code"]: link["url"] for link in switcher_links(request, page)}
-    assert links["fr"] == "/fr/a-propos/print/?x=1"
+    assert links["fr"] == french.url + "print/?x=1"
     alternates = {link["hreflang"]: link["href"] for link in alternate_links(request, page)}
-    assert alternates["nl"] == "http://testserver/nl/over-de-cluster/print/"
+    assert alternates["nl"] == f"http://testserver{dutch.url}print/"

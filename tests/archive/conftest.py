@@ -25,11 +25,12 @@ def archived(settings):
 
 @pytest.fixture
 def conference(db):
-    """The demo's example event open for registration, keyed by language code."""
-    from events.models import EventPage
+    """An event open for registration, in every written language, keyed by language code."""
+    from tests.factories import EventPageFactory, translate
+    from tests.languages import WRITTEN_TRANSLATIONS
 
-    english = EventPage.objects.live().get(slug="registration-example", locale__language_code="en")
-    return {page.locale.language_code: page for page in english.get_translations(inclusive=True).live()}
+    english = EventPageFactory(title="Strengths day", open_for_registration=True)
+    return {"en": english} | {code: translate(english, code) for code in WRITTEN_TRANSLATIONS}
 
 
 @pytest.fixture

@@ -10,41 +10,61 @@ from wagtail.models import Locale
 from assessments.models import QuestionnairePage
 from courses.models import CoursePage
 from editorial.status import page_rows
+from tests.courses.conftest import build_course
+from tests.factories import QuestionnairePageFactory, translate
 
 pytestmark = pytest.mark.django_db
 LANGUAGES = ["en", "fr", "nl"]
 
 
-def test_the_sitemap_lists_questionnaires_and_courses_in_every_language(client):
+@pytest.fixture
+def course(db):
+    return build_course(title="Train the trainer")
+
+
+def test_the_sitemap_lists_questionnaires_and_courses_in_every_language(client, course):
+    questionnaire = QuestionnairePageFactory()
+    translate(questionnaire.framework, "fr")
+    translate(questionnaire.statements[0].value["competence"], "fr")
+    french = translate(questionnaire, "fr")
     xml = client.get("/sitemap.xml").content.decode()
+    for page in [questionnaire, french, *course.values()]:
+        assert f"http://testserver{page.url}" in xml
     for model in (QuestionnairePage, CoursePage):
         for page in model.objects.live():
             assert f"http://testserver{page.url}" in xml
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
-def test_search_finds_a_course_and_offers_its_type_as_a_facet(client, lang):
-    key = CoursePage.objects.get(locale__language_code="en", slug="train-the-trainer").translation_key
-    course = CoursePage.objects.live().get(locale__language_code=lang, translation_key=key)
+def test_search_finds_a_course_and_offers_its_type_as_a_facet(client, lang, course):
+    course = course[lang]
     html = client.get(f"/{lang}/search/", {"q": course.title, "type": "courses.coursepage"}).content.decode()
     links = [link["href"] for link in BeautifulSoup(html, "html.parser").select("main a[href]")]
     assert course.url in links
 
 
-def test_the_translation_status_matrix_has_a_row_per_questionnaire_and_course():
-    kinds = {}
+def rows_by_kind():
+    kinds = {"questionnaire": 0, "course": 0}
     for row in page_rows(list(Locale.objects.all())):
         kinds.setdefault(row.kind, 0)
         kinds[row.kind] += 1
-    assert kinds["questionnaire"] == 2 and kinds["course"] == 3
+    return kinds
+
+
+def test_the_translation_status_matrix_has_a_row_per_questionnaire_and_course():
+    before = rows_by_kind()
+    QuestionnairePageFactory()
+    build_course()  # one row for the course and its two translations
+    after = rows_by_kind()
+    assert (after["questionnaire"], after["course"]) == (before["questionnaire"] + 1, before["course"] + 1)
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
-def test_the_courses_are_open_data_with_outcomes_as_codes(client, lang):
+def test_the_courses_are_open_data_with_outcomes_as_codes(client, lang, course):
     response = client.get(f"/{lang}/open-data/courses.json")
     data = json.loads(response.content)
     records = data["items"]
-    assert len(records) == 3
-    first = next(record for record in records if record["modules"][0]["outcomes"])
-    assert all(":" in code for module in first["modules"] for code in module["outcomes"])
+    assert len(records) == CoursePage.objects.live().filter(locale__language_code=lang).count()
+    record = next(record for record in records if record["translation_key"] == str(course["en"].translation_key))
+    assert [module["outcomes"] for module in record["modules"]] == [["TEST:T1"], ["TEST:T2"]]
     assert client.get(f"/{lang}/open-data/courses.csv").status_code == 200

@@ -6,39 +6,76 @@ from django.utils.html import escape
 
 from badges import baking
 from badges.models import AchievementPage, Award, BadgesIndexPage
-from competences.models import FrameworkItem
-from tests.languages import WRITTEN
+from tests.factories import (
+    AchievementPageFactory,
+    FrameworkFactory,
+    FrameworkItemFactory,
+    PartnerFactory,
+    ToolPageFactory,
+    badge_issuer,
+    translate,
+)
+from tests.languages import WRITTEN, WRITTEN_TRANSLATIONS
 
 pytestmark = pytest.mark.django_db
 
 
+def in_every_language(instance):
+    return {"en": instance} | {code: translate(instance, code) for code in WRITTEN_TRANSLATIONS}
+
+
+@pytest.fixture
+def teamwork(db):
+    """The competence TEAM:S2 ("Teamwork") in every written language."""
+    framework = FrameworkFactory(code="TEAM", name="Team skills")
+    in_every_language(framework)
+    item = FrameworkItemFactory(framework=framework, code="S2", name="Teamwork")
+    return in_every_language(item)
+
+
+@pytest.fixture
+def badge(db, teamwork, settings, tmp_path):
+    """A badge for teamwork in every written language, its partner an issuer with a signing key."""
+    partner = PartnerFactory(name="Harbour College")
+    in_every_language(partner)
+    badge_issuer(partner, settings, tmp_path)
+    return in_every_language(AchievementPageFactory(title="Team player", partner=partner, competences=[teamwork["en"]]))
+
+
 @pytest.mark.parametrize("lang", WRITTEN)
-def test_the_catalogue_lists_the_badges_of_its_language(client, lang):
+def test_the_catalogue_lists_the_badges_of_its_language(client, badge, lang):
     index = BadgesIndexPage.objects.live().get(locale__language_code=lang)
     response = client.get(index.url)
     assert response.status_code == 200
     html = response.content.decode()
-    for badge in AchievementPage.objects.live().filter(locale__language_code=lang):
-        assert escape(badge.title) in html
+    badges = AchievementPage.objects.live().filter(locale__language_code=lang)
+    assert badge[lang] in badges
+    for page in badges:
+        assert escape(page.title) in html
 
 
-def test_the_catalogue_filters_by_framework_and_ignores_unknown_values(client):
+def test_the_catalogue_filters_by_framework_and_ignores_unknown_values(client, badge):
+    other = FrameworkItemFactory(framework=FrameworkFactory(code="OTHER"), name="Social skills")
+    AchievementPageFactory(title="Social skills", competences=[other])
     index = BadgesIndexPage.objects.live().get(locale__language_code="en")
-    html = client.get(index.url + "?framework=ENTR21-nothing&framework=LifeComp").content.decode()
-    assert "Communication skills" in html and "Social skills</a>" not in html
+    html = client.get(index.url + "?framework=ENTR21-nothing&framework=TEAM").content.decode()
+    assert "Team player" in html and "Social skills</a>" not in html
     assert client.get(index.url + "?competence=%00&page=999").status_code == 200
 
 
 @pytest.mark.parametrize("lang", WRITTEN)
-def test_the_verify_page_checks_a_pasted_credential_and_an_uploaded_image(client, lang):
+def test_the_verify_page_checks_a_pasted_credential_and_an_uploaded_image(client, badge, lang):
+    from badges import issuing
+
     index = BadgesIndexPage.objects.live().get(locale__language_code=lang)
     url = index.url + "verify/"
     assert client.get(url).status_code == 200
-    award = Award.objects.filter(status__revoked_at__isnull=True, is_example=True).first()
+    award = issuing.award_badge(badge["en"], "Kim", "kim@example.org", "Led the team.", notify=False)
+    revoked = issuing.award_badge(badge["en"], "Lee", "lee@example.org", "Led the team.", notify=False)
+    issuing.revoke(revoked, "Awarded by mistake.")
     response = client.post(url, {"credential": award.credential})
     assert response.status_code == 200 and response["Cache-Control"] == "no-store"
     assert award.achievement.title in response.content.decode()
-    revoked = Award.objects.filter(status__revoked_at__isnull=False).first()
     with revoked.baked_png.open("rb") as stream:
         response = client.post(url, {"image": stream})
     assert revoked.revocation_reason in response.content.decode()
@@ -46,45 +83,38 @@ def test_the_verify_page_checks_a_pasted_credential_and_an_uploaded_image(client
     assert response.status_code == 200
 
 
-def test_a_competence_page_lists_its_badges_and_a_method_page_links_them(client):
-    item = FrameworkItem.objects.get(locale__language_code="fr", framework__code="LifeComp", code="S2")
-    html = client.get(reverse("competences:item", args=["LifeComp", "S2"]).replace("/en/", "/fr/")).content.decode()
-    badge = (
-        AchievementPage.objects.live()
-        .filter(locale=item.locale, competences__translation_key=item.translation_key)
-        .first()
-    )
-    assert badge is not None and badge.title in html
+def test_a_competence_page_lists_its_badges_and_a_method_page_links_them(client, badge):
+    html = client.get(reverse("competences:item", args=["TEAM", "S2"]).replace("/en/", "/fr/")).content.decode()
+    assert badge["fr"].title in html
 
 
-def test_the_example_badge_page_links_its_baked_images(client):
-    award = Award.objects.filter(is_example=True).select_related("achievement").first()
+def example_award(badge):
+    from badges import issuing
+
+    return issuing.award_badge(badge["en"], "Sam Example", "sam@example.org", "Example.", is_example=True, notify=False)
+
+
+def test_the_example_badge_page_links_its_baked_images(client, badge):
+    award = example_award(badge)
     html = client.get(award.achievement.url).content.decode()
     assert award.baked_png.url in html
     with award.baked_png.open("rb") as stream:
         assert baking.extract(stream.read()) == award.credential
 
 
-def test_a_method_page_links_the_badges_of_its_competences(client):
-    from toolkit.models import ToolPage
-
-    badges = AchievementPage.objects.live().filter(locale__language_code="nl")
-    keys = set(badges.values_list("competences__translation_key", flat=True))
-    method = next(
-        page
-        for page in ToolPage.objects.live().filter(locale__language_code="nl")
-        if keys & set(page.competences.values_list("translation_key", flat=True))
-    )
+def test_a_method_page_links_the_badges_of_its_competences(client, badge, teamwork):
+    method = translate(ToolPageFactory(competences=[teamwork["en"]]), "nl")
     html = client.get(method.url).content.decode()
     assert "related-badges-heading" in html
+    assert badge["nl"].url in html
 
 
-def test_the_example_badge_page_links_a_baked_svg_too_and_only_example_awards_have_one(client):
+def test_the_example_badge_page_links_a_baked_svg_too_and_only_example_awards_have_one(client, badge):
     from django.urls import reverse
 
     from badges import issuing
 
-    award = Award.objects.filter(is_example=True).select_related("achievement").first()
+    award = example_award(badge)
     url = reverse("badges:example_svg", args=[award.public_id])
     assert url in client.get(award.achievement.url).content.decode()
     response = client.get(url)
@@ -93,6 +123,7 @@ def test_the_example_badge_page_links_a_baked_svg_too_and_only_example_awards_ha
     assert client.get(reverse("badges:example_svg", args=[real.public_id])).status_code == 404
 
 
+@pytest.mark.demo
 def test_the_demo_has_an_example_award_with_its_public_page_on(client):
     from urllib.parse import urlsplit
 

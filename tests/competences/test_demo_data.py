@@ -6,7 +6,7 @@ from wagtail_localize.models import TranslationSource
 from competences.models import Alignment, Framework, FrameworkItem
 from tests.languages import WRITTEN, WRITTEN_TRANSLATIONS
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.demo]
 
 
 def test_every_framework_and_item_exists_in_three_languages():

@@ -10,10 +10,9 @@ from wagtail.models import Locale, Page, WorkflowState
 from wagtail_localize.models import StringTranslation, Translation
 
 from editorial.models import TranslationReview
-from home.models import StandardPage
 from partners.models import Partner
+from tests.factories import PartnerFactory, StandardPageFactory, ToolPageFactory, translate
 from tests.languages import WRITTEN_TRANSLATIONS
-from toolkit.models import ToolPage
 
 from .factories import UserFactory
 
@@ -42,8 +41,8 @@ def reviewer(db):
 
 @pytest.fixture
 def french_about():
-    """The live French "about" page, a wagtail-localize translation, its title newly translated."""
-    page = StandardPage.objects.get(slug="a-propos", locale__language_code="fr")
+    """A live French page, a wagtail-localize translation, its title newly translated."""
+    page = translate(StandardPageFactory(title="About the cluster"), "fr", title="Le cluster")
     translation = Translation.objects.get(
         source__object_id=page.translation_key, target_locale=page.locale, enabled=True
     )
@@ -125,12 +124,9 @@ def test_the_translation_editor_offers_submit_for_review_to_those_who_may_not_pu
 
 def test_translating_a_page_leaves_the_coordinators_partners_alone(translator):
     dutch = Locale.objects.get(language_code="nl")
-    method = ToolPage.objects.filter(locale__language_code="en", partner__isnull=False).first()
-    assert method is not None, "the demo links its methods to partners"
-    method.get_translation(dutch).delete()
-    hand_written = method.partner.get_translation(dutch)
-    hand_written.description = "Met de hand geschreven."
-    hand_written.save()
+    partner = PartnerFactory(description="Written in English.")
+    hand_written = translate(partner, "nl", description="Met de hand geschreven.")
+    method = ToolPageFactory(partner=partner)
 
     url = reverse("wagtail_localize:submit_page_translation", args=[method.pk])
     as_user(translator).post(url, {"locales": [dutch.pk]})
@@ -144,9 +140,7 @@ def test_translating_a_page_leaves_the_coordinators_partners_alone(translator):
 
 def test_translating_a_page_does_not_create_the_partners_translation_either(translator, reviewer):
     dutch = Locale.objects.get(language_code="nl")
-    method = ToolPage.objects.filter(locale__language_code="en", partner__isnull=False).first()
-    method.get_translation(dutch).delete()
-    method.partner.get_translation(dutch).delete()
+    method = ToolPageFactory(partner=PartnerFactory())  # neither translated into Dutch
     url = reverse("wagtail_localize:submit_page_translation", args=[method.pk])
 
     as_user(translator).post(url, {"locales": [dutch.pk]})
@@ -168,7 +162,7 @@ def test_non_publishers_are_not_offered_convert_to_alias(translator, reviewer, f
 
 @pytest.mark.parametrize("language", WRITTEN_TRANSLATIONS)
 def test_readers_never_see_a_reviewers_username(client, language, reviewer):
-    page = StandardPage.objects.get(slug={"fr": "a-propos", "nl": "over-de-cluster"}[language])
+    page = translate(StandardPageFactory(), language)
     nameless = UserFactory(username="ccoord42", role="coordinator")
     review = TranslationReview.objects.create(page=page, reviewed_by=nameless)
     text = BeautifulSoup(client.get(page.url).content.decode(), "html.parser").find("aside", class_="provenance")

@@ -3,34 +3,37 @@
 import pytest
 from wagtail.models import Page, WorkflowState
 
-from home.models import StandardPage
+from tests.factories import StandardPageFactory, translate
 
 pytestmark = pytest.mark.django_db
 
 
-def page(slug, lang):
-    return StandardPage.objects.get(slug=slug, locale__language_code=lang)
+@pytest.fixture
+def pages(db):
+    """A page under the home page of each language: the English source and its translations."""
+    english = StandardPageFactory(title="About the cluster")
+    return {"en": english, "fr": translate(english, "fr"), "nl": translate(english, "nl")}
 
 
-def test_a_dutch_editor_is_refused_when_editing_a_french_page(client, dutch_editor):
+def test_a_dutch_editor_is_refused_when_editing_a_french_page(client, dutch_editor, pages):
     client.force_login(dutch_editor)
-    response = client.get(f"/admin/pages/{page('a-propos', 'fr').pk}/edit/")
+    response = client.get(f"/admin/pages/{pages['fr'].pk}/edit/")
     assert response.status_code in (302, 403)
-    assert client.get(f"/admin/pages/{page('over-de-cluster', 'nl').pk}/edit/").status_code == 200
+    assert client.get(f"/admin/pages/{pages['nl'].pk}/edit/").status_code == 200
 
 
-def test_a_dutch_editor_cannot_publish_but_can_submit_for_review(dutch_editor):
-    dutch_page = page("over-de-cluster", "nl")
+def test_a_dutch_editor_cannot_publish_but_can_submit_for_review(dutch_editor, pages):
+    dutch_page = pages["nl"]
     permissions = dutch_page.permissions_for_user(dutch_editor)
     assert permissions.can_edit()
     assert not permissions.can_publish()
-    assert not page("a-propos", "fr").permissions_for_user(dutch_editor).can_edit()
+    assert not pages["fr"].permissions_for_user(dutch_editor).can_edit()
     assert dutch_page.get_workflow().name == "Coordinator review"
 
 
-def test_a_coordinator_edits_and_publishes_every_language(coordinator):
-    for slug, lang in (("about", "en"), ("a-propos", "fr"), ("over-de-cluster", "nl")):
-        permissions = page(slug, lang).permissions_for_user(coordinator)
+def test_a_coordinator_edits_and_publishes_every_language(coordinator, pages):
+    for page in pages.values():
+        permissions = page.permissions_for_user(coordinator)
         assert permissions.can_edit() and permissions.can_publish()
 
 
@@ -58,8 +61,8 @@ def test_only_coordinators_see_registrations_and_print_requests(client, dutch_ed
     assert not dutch_editor.has_perm("events.view_registration")
 
 
-def test_submitted_changes_wait_for_a_coordinator(dutch_editor, coordinator):
-    dutch_page = page("over-de-cluster", "nl")
+def test_submitted_changes_wait_for_a_coordinator(dutch_editor, coordinator, pages):
+    dutch_page = pages["nl"]
     revision = dutch_page.save_revision(user=dutch_editor)
     workflow_state = dutch_page.get_workflow().start(dutch_page, dutch_editor)
     assert workflow_state.status == WorkflowState.STATUS_IN_PROGRESS

@@ -9,7 +9,7 @@ from wagtail_localize.strings import StringValue
 
 from editorial.machine_translation import TranslationMemoryTranslator
 from editorial.models import TranslationReview
-from home.models import StandardPage
+from tests.factories import StandardPageFactory, translate
 
 pytestmark = pytest.mark.django_db
 
@@ -20,17 +20,15 @@ def provenance_text(client, page):
     return aside.get_text(" ", strip=True) if aside else ""
 
 
-def test_an_untranslated_copy_never_goes_live(homes, coordinator):
-    english = StandardPage(title="A page for the partners", slug="for-partners", locale=homes["en"].locale)
-    homes["en"].add_child(instance=english)
-    english.save_revision().publish()
+def test_an_untranslated_copy_never_goes_live(coordinator):
+    english = StandardPageFactory(title="A page for the partners")
     TranslationCreator(coordinator, [Locale.objects.get(language_code="nl")]).create_translations(english)
     dutch = english.get_translation(Locale.objects.get(language_code="nl"))
     assert not dutch.live
 
 
 def test_translated_pages_say_where_they_come_from_and_who_reviewed_them(client, coordinator):
-    french = StandardPage.objects.get(slug="a-propos", locale__language_code="fr")
+    french = translate(StandardPageFactory(), "fr")
     TranslationReview.objects.create(page=french, reviewed_by=coordinator)
     coordinator.first_name, coordinator.last_name = "Clara", "Martin"
     coordinator.save()
@@ -40,7 +38,7 @@ def test_translated_pages_say_where_they_come_from_and_who_reviewed_them(client,
 
 
 def test_an_unreviewed_machine_translation_is_announced(client):
-    dutch = StandardPage.objects.get(slug="juridische-informatie", locale__language_code="nl")
+    dutch = translate(StandardPageFactory(), "nl")
     TranslationReview.objects.filter(page=dutch).delete()
     StringTranslation.objects.filter(locale=dutch.locale, context__object_id=dutch.translation_key).update(
         translation_type=StringTranslation.TRANSLATION_TYPE_MACHINE
@@ -49,13 +47,15 @@ def test_an_unreviewed_machine_translation_is_announced(client):
 
 
 def test_original_pages_have_no_translation_notice(client):
-    english = StandardPage.objects.get(slug="about", locale__language_code="en")
+    english = StandardPageFactory()
+    translate(english, "fr")
     assert provenance_text(client, english) == ""
 
 
 def test_the_offline_translator_reuses_human_translations_and_keeps_the_rest():
     english, french = Locale.objects.get(language_code="en"), Locale.objects.get(language_code="fr")
-    about = StandardPage.objects.get(slug="about", locale=english)
+    about = StandardPageFactory(title="About the cluster")
+    translate(about, "fr", title="Le cluster")  # a human translation, as editors write them
     source = TranslationSource.objects.get_for_instance(about)
     strings = [segment.string for segment in source.stringsegment_set.select_related("string")]
     known = next(string for string in strings if string.data == "About the cluster")

@@ -1,3 +1,5 @@
+from datetime import timedelta
+
 import pytest
 from django.core.cache import cache
 
@@ -11,19 +13,39 @@ def _fresh_rate_limits():
 
 
 @pytest.fixture
-def event_pages(db):
-    """The live event pages keyed by (demo English slug, language code)."""
-    from events.models import EventPage
+def open_events(db):
+    """An event open for registration, keyed by language code: written in English and
+    translated into the other languages, two months ahead in Belgium, with 200 places; registration
+    opened a month ago and closes two days before the event."""
+    from django.utils import timezone
 
-    pages = list(EventPage.objects.live().select_related("locale"))
-    english = {page.translation_key: page.slug for page in pages if page.locale.language_code == "en"}
-    return {(english[page.translation_key], page.locale.language_code): page for page in pages}
+    from tests.factories import EventPageFactory, translate
+    from tests.languages import WRITTEN_TRANSLATIONS
+
+    start = (timezone.now() + timedelta(days=60)).replace(hour=14, minute=0, second=0, microsecond=0)
+    english = EventPageFactory(
+        title="Strengths day",
+        start=start,
+        end=start + timedelta(hours=2, minutes=30),
+        capacity=200,
+        country="BE",
+        registration_opens=timezone.now() - timedelta(days=30),
+        registration_closes=start - timedelta(days=2),
+    )
+    return {"en": english} | {code: translate(english, code) for code in WRITTEN_TRANSLATIONS}
 
 
 @pytest.fixture
-def open_event(event_pages):
-    """The event open for registration: the upcoming example event (the STEPS events are past)."""
-    return event_pages[("registration-example", "en")]
+def open_event(open_events):
+    return open_events["en"]
+
+
+@pytest.fixture
+def past_event(db):
+    """An event that took place a year ago."""
+    from tests.factories import EventPageFactory
+
+    return EventPageFactory(title="Last year's regional event", days_ahead=-365)
 
 
 @pytest.fixture
@@ -52,13 +74,3 @@ def registration_data(**overrides):
     }
     data.update(overrides)
     return data
-
-
-@pytest.fixture
-def events_as_records(db):
-    """The demo's events taken as the cluster's records (example flags cleared), for the
-    tests of how figures follow the data. That example events never count is specified
-    in tests/examples/test_results.py."""
-    from events.models import EventPage
-
-    EventPage.objects.filter(is_example=True).update(is_example=False)

@@ -64,7 +64,7 @@ def full_conference(open_event, django_capture_on_commit_callbacks, mailoutbox):
 
 
 def test_raising_the_capacity_confirms_the_earliest_waiting_before_a_newcomer(
-    full_conference, event_pages, django_capture_on_commit_callbacks, mailoutbox
+    full_conference, open_events, django_capture_on_commit_callbacks, mailoutbox
 ):
     with django_capture_on_commit_callbacks(execute=True):
         publish(full_conference, capacity=4)
@@ -82,9 +82,7 @@ def test_raising_the_capacity_confirms_the_earliest_waiting_before_a_newcomer(
 
     # Someone registering after the raise (through another language) finds no place left:
     # they queue behind q4.
-    newcomer = register(
-        event_pages[("registration-example", "fr")], "q5@example.org", django_capture_on_commit_callbacks
-    )
+    newcomer = register(open_events["fr"], "q5@example.org", django_capture_on_commit_callbacks)
     assert newcomer.status == Registration.Status.WAITING
     assert statuses(full_conference)["q4@example.org"] == "waiting"
 
@@ -145,10 +143,10 @@ def test_nobody_is_promoted_into_a_cancelled_event(full_conference, django_captu
 
 
 def test_lowering_the_capacity_confirms_nobody_past_it_in_any_language(
-    open_event, event_pages, django_capture_on_commit_callbacks
+    open_event, open_events, django_capture_on_commit_callbacks
 ):
     publish(open_event, capacity=1)
-    french = event_pages[("registration-example", "fr")]
+    french = open_events["fr"]
     assert register(french, "q0@example.org", django_capture_on_commit_callbacks).status == "confirmed"
     assert register(french, "q1@example.org", django_capture_on_commit_callbacks).status == "waiting"
 
@@ -163,12 +161,12 @@ def fork(page, **values):
 
 
 def test_a_forked_french_capacity_changes_nothing_for_visitors_in_any_language(
-    client, event_pages, django_capture_on_commit_callbacks
+    client, open_events, django_capture_on_commit_callbacks
 ):
-    english = publish(event_pages[("registration-example", "en")], capacity=2)
-    french = fork(event_pages[("registration-example", "fr")], capacity=500)
+    english = publish(open_events["en"], capacity=2)
+    french = fork(open_events["fr"], capacity=500)
     for language in WRITTEN:
-        page = fresh(event_pages[("registration-example", language)])
+        page = fresh(open_events[language])
         assert page.facts.capacity == 2
         html = client.get(page.url).content.decode()
         (script,) = [
@@ -186,26 +184,26 @@ def test_a_forked_french_capacity_changes_nothing_for_visitors_in_any_language(
 
 
 def test_publishing_a_forked_translation_does_not_change_the_shared_capacity(
-    event_pages, django_capture_on_commit_callbacks
+    open_events, django_capture_on_commit_callbacks
 ):
-    english = publish(event_pages[("registration-example", "en")], capacity=3)
-    french = fresh(event_pages[("registration-example", "fr")])
+    english = publish(open_events["en"], capacity=3)
+    french = fresh(open_events["fr"])
     french.capacity = 900
     french.registration_closes = french.start - timedelta(minutes=5)
     with django_capture_on_commit_callbacks(execute=True):
         french.save_revision().publish()
     assert fresh(english).capacity == 3
     for language in WRITTEN:
-        facts = fresh(event_pages[("registration-example", language)]).facts
+        facts = fresh(open_events[language]).facts
         assert facts.capacity == 3
         assert facts.registration_closes == fresh(english).registration_closes
 
 
 def test_cancelling_on_the_source_page_closes_registration_in_every_language(
-    client, event_pages, django_capture_on_commit_callbacks
+    client, open_events, django_capture_on_commit_callbacks
 ):
-    publish(event_pages[("registration-example", "en")], status=EventStatus.CANCELLED)
-    french = fork(event_pages[("registration-example", "fr")], status=EventStatus.SCHEDULED)
+    publish(open_events["en"], status=EventStatus.CANCELLED)
+    french = fork(open_events["fr"], status=EventStatus.SCHEDULED)
     assert french.registration_state() == "none"
     with pytest.raises(service.RegistrationClosed):
         register(french, "q0@example.org", django_capture_on_commit_callbacks)
@@ -215,18 +213,18 @@ def test_cancelling_on_the_source_page_closes_registration_in_every_language(
     assert cancelled_label("fr") in client.get(french.url).content.decode()
 
 
-def test_a_forked_registration_window_does_not_open_registration(event_pages, django_capture_on_commit_callbacks):
+def test_a_forked_registration_window_does_not_open_registration(open_events, django_capture_on_commit_callbacks):
     later = timezone.now() + timedelta(days=3)
-    publish(event_pages[("registration-example", "en")], registration_opens=later)
-    french = fork(event_pages[("registration-example", "fr")], registration_opens=timezone.now() - timedelta(days=3))
+    publish(open_events["en"], registration_opens=later)
+    french = fork(open_events["fr"], registration_opens=timezone.now() - timedelta(days=3))
     assert french.registration_state() == "not-yet"
     with pytest.raises(service.RegistrationClosed):
         register(french, "q0@example.org", django_capture_on_commit_callbacks)
 
 
-def test_listing_and_calendar_feed_show_the_source_status(client, event_pages, indexes):
-    publish(event_pages[("registration-example", "en")], status=EventStatus.CANCELLED)
-    french = fork(event_pages[("registration-example", "fr")], status=EventStatus.SCHEDULED)
+def test_listing_and_calendar_feed_show_the_source_status(client, open_events, indexes):
+    publish(open_events["en"], status=EventStatus.CANCELLED)
+    french = fork(open_events["fr"], status=EventStatus.SCHEDULED)
     listing = client.get(indexes["fr"].url).content.decode()
     card = next(
         item for item in BeautifulSoup(listing, "html.parser").select(".event-card") if french.title in item.get_text()
@@ -245,9 +243,9 @@ def form_for(page, user):
     return form_class(instance=page, for_user=user, parent_page=page.get_parent())
 
 
-def test_a_translation_form_has_no_fact_fields_even_after_stop_translation(admin_client, admin_user, event_pages):
-    english = event_pages[("registration-example", "en")]
-    french = event_pages[("registration-example", "fr")]
+def test_a_translation_form_has_no_fact_fields_even_after_stop_translation(admin_client, admin_user, open_events):
+    english = open_events["en"]
+    french = open_events["fr"]
     translation = Translation.objects.get(source__object_id=french.translation_key, target_locale=french.locale)
     response = admin_client.post(
         reverse("wagtail_localize:stop_translation", args=[translation.pk]), {"next": f"/admin/pages/{french.pk}/edit/"}
@@ -275,10 +273,10 @@ def test_a_translation_form_has_no_fact_fields_even_after_stop_translation(admin
 # Which page is the source -----------------------------------------------------------------
 
 
-def test_the_source_is_the_page_translated_from_else_the_default_language(event_pages):
-    english = event_pages[("registration-example", "en")]
-    french = event_pages[("registration-example", "fr")]
-    dutch = event_pages[("registration-example", "nl")]
+def test_the_source_is_the_page_translated_from_else_the_default_language(open_events):
+    english = open_events["en"]
+    french = open_events["fr"]
+    dutch = open_events["nl"]
     assert source_page(fresh(french)).pk == english.pk
     assert source_page(fresh(english)).pk == english.pk
 

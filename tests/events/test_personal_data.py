@@ -8,6 +8,7 @@ from django.core.management import CommandError, call_command
 
 from events.models import Registration
 from privacy import personal_data
+from tests.factories import EventPageFactory, RegistrationFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -23,7 +24,7 @@ def test_events_registers_its_source():
 
 
 def test_export_gives_one_persons_records_as_json():
-    person = Registration.objects.first()
+    person = RegistrationFactory(event=EventPageFactory(), email="ada@example.org")
     data = json.loads(run("export", "--email", person.email.upper()))
     (record,) = data["events.registration"]
     assert record["email"] == person.email
@@ -32,7 +33,8 @@ def test_export_gives_one_persons_records_as_json():
 
 
 def test_erase_blanks_personal_fields_and_keeps_counts():
-    person = Registration.objects.filter(attended=True).first()
+    event = EventPageFactory(days_ahead=-10)
+    person, _other = RegistrationFactory.create_batch(2, event=event, attended=True, access_needs="A quiet room")
     attended_before = Registration.objects.filter(roster=person.roster, attended=True).count()
     output = run("erase", "--email", person.email)
     assert "1 record(s) erased" in output
@@ -46,6 +48,8 @@ def test_erase_blanks_personal_fields_and_keeps_counts():
 def test_anonymise_expired_only_touches_events_past_the_retention_period(settings):
     from events.targets import current_progress
 
+    RegistrationFactory.create_batch(3, event=EventPageFactory(days_ahead=-400), attended=True)
+    RegistrationFactory(event=EventPageFactory(days_ahead=20))
     participants = {row.kind: row.participants for row in current_progress()}
     settings.PERSONAL_DATA_RETENTION_DAYS = 180
     output = run("anonymise-expired")

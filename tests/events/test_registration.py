@@ -67,9 +67,9 @@ def test_happy_path_sends_email_with_calendar_and_working_cancel_link(
 
 
 def test_confirmation_email_is_in_the_registrants_language(
-    client, event_pages, mailoutbox, django_capture_on_commit_callbacks
+    client, open_events, mailoutbox, django_capture_on_commit_callbacks
 ):
-    dutch = event_pages[("registration-example", "nl")]
+    dutch = open_events["nl"]
     response = post_registration(client, dutch, django_capture_on_commit_callbacks)
     assert response.status_code == 200
     assert Registration.objects.get(email="ada@example.org").language == "nl"
@@ -104,32 +104,32 @@ def test_waiting_list_and_promotion_in_order(client, open_event, mailoutbox, dja
     assert Registration.objects.filter(roster__translation_key=page.translation_key, status="confirmed").count() == 2
 
 
-def test_capacity_is_shared_by_all_translations(client, event_pages, django_capture_on_commit_callbacks):
-    english = event_pages[("registration-example", "en")]
+def test_capacity_is_shared_by_all_translations(client, open_events, django_capture_on_commit_callbacks):
+    english = open_events["en"]
     set_capacity(english, 2)
     post_registration(client, fresh(english), django_capture_on_commit_callbacks, email="en@example.org")
     post_registration(
         client,
-        fresh(event_pages[("registration-example", "fr")]),
+        fresh(open_events["fr"]),
         django_capture_on_commit_callbacks,
         email="fr@example.org",
     )
     response = post_registration(
         client,
-        fresh(event_pages[("registration-example", "nl")]),
+        fresh(open_events["nl"]),
         django_capture_on_commit_callbacks,
         email="nl@example.org",
     )
     assert response.status_code == 200
     assert Registration.objects.get(email="nl@example.org").status == "waiting"
-    assert fresh(event_pages[("registration-example", "nl")]).remaining_places == 0
+    assert fresh(open_events["nl"]).remaining_places == 0
 
 
-def test_same_email_twice_is_refused_with_a_message(client, event_pages, django_capture_on_commit_callbacks):
-    post_registration(client, event_pages[("registration-example", "en")], django_capture_on_commit_callbacks)
+def test_same_email_twice_is_refused_with_a_message(client, open_events, django_capture_on_commit_callbacks):
+    post_registration(client, open_events["en"], django_capture_on_commit_callbacks)
     response = post_registration(
         client,
-        event_pages[("registration-example", "fr")],
+        open_events["fr"],
         django_capture_on_commit_callbacks,
         email="ADA@example.org ",
     )
@@ -196,8 +196,8 @@ def test_rate_limits_can_be_switched_off(
     assert codes == [200, 200, 200]
 
 
-def test_registration_closed_for_past_events(client, event_pages):
-    past = event_pages[("medway-regional-event", "en")]
+def test_registration_closed_for_past_events(client, past_event):
+    past = past_event
     response = client.post(register_url(past), registration_data())
     assert response.status_code == 400
     assert "closed" in response.content.decode()
@@ -267,8 +267,8 @@ def test_invalid_registration_comes_back_on_the_form_page(client, open_event, dj
     assert "private" in response["Cache-Control"]
 
 
-def test_closed_registration_page_explains_and_links_back(client, event_pages):
-    past = event_pages[("medway-regional-event", "en")]
+def test_closed_registration_page_explains_and_links_back(client, past_event):
+    past = past_event
     response = client.get(register_url(past))
     assert response.status_code == 200
     soup = BeautifulSoup(response.content, "html.parser")

@@ -13,7 +13,7 @@ from practices.models import CaseStudyPage
 from tests.page_types import LANGUAGES
 from toolkit.models import ToolPage
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.demo]
 
 ERASMUS_PROJECTS = ("SoftSkills4EU", "ENTR21")
 

@@ -14,7 +14,7 @@ from publications import doi, isbn
 from publications.models import Edition, PublicationPage
 from tests.page_types import LANGUAGES
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.demo]
 
 REAL_DOI = "10.2760/302967"  # a DOI of the Publications Office's registrant (LifeComp)
 REAL_ISBN = "978-92-76-19418-7"  # an ISBN in an assigned range, with a valid check digit

@@ -6,7 +6,7 @@ from bs4 import BeautifulSoup
 from results.figures import export_rows, results
 from tests.page_types import LANGUAGES
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.demo]
 
 
 def test_with_only_the_demo_no_target_shows_progress():

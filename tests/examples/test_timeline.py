@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from events.models import EventPage, Registration
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.demo]
 
 
 def test_the_steps_events_were_held_in_2014_and_2015_with_attendance_recorded():

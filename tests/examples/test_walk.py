@@ -19,7 +19,7 @@ from wagtail.models import Page
 
 from tests.page_types import LANGUAGES, page_urls
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.demo]
 
 EXAMPLE_MARKS = "[data-example-notice], [data-example-figures], [data-example-banner]"
 

@@ -8,6 +8,8 @@ from django.core.management.base import CommandError
 
 from films.demo import media
 
+pytestmark = pytest.mark.demo
+
 
 @pytest.fixture
 def film_cache(tmp_path, monkeypatch):

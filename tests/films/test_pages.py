@@ -32,6 +32,7 @@ def _tracks(html):
     return re.findall(r"<track ([^>]*)>", html)
 
 
+@pytest.mark.demo
 class TestDemoContent:
     def test_ten_films_in_every_language(self):
         for code in WRITTEN:

@@ -13,7 +13,7 @@ from demo.development import ALLOW_FLAG, DemoRefused
 from editorial.demo import DEMO_ACCOUNTS, create_demo_accounts
 from tests.servers import BASE_DIR
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.demo]
 
 DEMO_USERNAMES = [account[0] for account in DEMO_ACCOUNTS]
 

@@ -3,8 +3,9 @@ the record and its e-mail are saved together, and the e-mail arrives once the se
 
 import pytest
 
-from events.models import EventPage, Registration
-from publications.models import PrintRequest, PublicationPage
+from events.models import Registration
+from publications.models import PrintRequest
+from tests.factories import EventPageFactory, PublicationPageFactory, translate
 
 from .conftest import entries, run_worker, smtp_server
 
@@ -14,10 +15,8 @@ APOSTROPHE_TITLE = "L'écoute active, pas à pas"
 
 
 def _french_conference():
-    english = EventPage.objects.get(locale__language_code="en", slug="registration-example")
-    page = EventPage.objects.get(translation_key=english.translation_key, locale__language_code="fr")
-    EventPage.objects.filter(pk=page.pk).update(title=APOSTROPHE_TITLE)
-    return EventPage.objects.get(pk=page.pk)
+    """An event open for registration, translated into French under a title with an apostrophe."""
+    return translate(EventPageFactory(open_for_registration=True), "fr", title=APOSTROPHE_TITLE)
 
 
 def _register(client, page, email):
@@ -83,10 +82,7 @@ def test_a_second_registration_with_the_same_address_is_refused_and_writes_no_se
 def test_copy_request_with_the_mail_server_down_is_kept_and_a_worker_retry_never_allocates_twice(
     outbox_settings, client, settings
 ):
-    english = PublicationPage.objects.get(locale__language_code="en", slug="final-publication")
-    page = PublicationPage.objects.get(translation_key=english.translation_key, locale__language_code="fr")
-    PublicationPage.objects.filter(pk=page.pk).update(title=APOSTROPHE_TITLE)
-    page = PublicationPage.objects.get(pk=page.pk)
+    page = translate(PublicationPageFactory(printed_copies=100), "fr", title=APOSTROPHE_TITLE)
     stock = page.stock
     left = stock.left
     address = "robin@example.org"

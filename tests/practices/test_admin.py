@@ -6,9 +6,13 @@ from html import unescape
 import pytest
 from django.core.exceptions import ValidationError
 
+<<<<<<< HEAD
 from films.models import FilmPage
 from practices.models import CaseStudyPage
 from toolkit.models import ToolPage
+=======
+from tests.factories import CaseStudyPageFactory
+>>>>>>> factories
 
 pytestmark = pytest.mark.django_db
 
@@ -20,8 +24,8 @@ def admin_client(client, django_user_model):
     return client
 
 
-def test_edit_form_offers_allow_lists_as_checkboxes(admin_client, case_by_slug):
-    page = case_by_slug("company-visits")
+def test_edit_form_offers_allow_lists_as_checkboxes(admin_client):
+    page = CaseStudyPageFactory()
     response = admin_client.get(f"/admin/pages/{page.pk}/edit/")
     assert response.status_code == 200
     html = response.content.decode()
@@ -32,8 +36,8 @@ def test_edit_form_offers_allow_lists_as_checkboxes(admin_client, case_by_slug):
     assert list(form.fields["target_groups"].choices)[0][0] == "young-people"
 
 
-def test_unknown_codes_are_rejected(case_by_slug):
-    page = case_by_slug("company-visits")
+def test_unknown_codes_are_rejected():
+    page = CaseStudyPageFactory()
     page.target_groups = ["young-people", "aliens"]
     with pytest.raises(ValidationError) as error:
         page.full_clean()

@@ -5,13 +5,21 @@ import pytest
 from bs4 import BeautifulSoup
 
 from core.models import SiteFooter
-from tests.languages import WRITTEN
+from tests.factories import CaseStudyPageFactory, translate
+from tests.languages import WRITTEN, WRITTEN_TRANSLATIONS
 
 pytestmark = pytest.mark.django_db
 
 
-def test_printable_brief(client, case_by_slug):
-    page = case_by_slug("company-visits", "nl")
+@pytest.fixture
+def case(db):
+    """A case in every written language, keyed by language code."""
+    english = CaseStudyPageFactory(title="Company visits")
+    return {"en": english} | {code: translate(english, code) for code in WRITTEN_TRANSLATIONS}
+
+
+def test_printable_brief(client, case):
+    page = case["nl"]
     response = client.get(f"{page.url}brief/")
     assert response.status_code == 200
     html = BeautifulSoup(response.content, "html.parser")
@@ -22,26 +30,26 @@ def test_printable_brief(client, case_by_slug):
 
 
 @pytest.mark.parametrize("language", WRITTEN)
-def test_the_brief_carries_the_disclaimer_editors_wrote_for_its_language(client, case_by_slug, language):
+def test_the_brief_carries_the_disclaimer_editors_wrote_for_its_language(client, case, language):
     footer = SiteFooter.objects.get(locale__language_code=language)
     footer.disclaimer = f"Disclaimer edited for {language}."
     footer.save()
-    page = case_by_slug("strengths-based-coaching", language)
+    page = case[language]
     html = BeautifulSoup(client.get(f"{page.url}brief/").content, "html.parser")
     funding = html.select_one(".brief__footer .brief__funding").get_text(" ", strip=True)
     assert f"Disclaimer edited for {language}." in funding
     assert footer.acknowledgement in funding
 
 
-def test_the_old_pdf_address_leads_to_the_brief(client, case_by_slug):
-    page = case_by_slug("strengths-based-coaching", "fr")
+def test_the_old_pdf_address_leads_to_the_brief(client, case):
+    page = case["fr"]
     response = client.get(f"{page.url}brief/pdf/")
     assert response.status_code == 301
     assert response["Location"] == f"{page.url}brief/"
 
 
-def test_case_page_links_to_the_brief(client, case_by_slug):
-    page = case_by_slug("company-visits", "fr")
+def test_case_page_links_to_the_brief(client, case):
+    page = case["fr"]
     html = BeautifulSoup(client.get(page.url).content, "html.parser")
     hrefs = [a["href"] for a in html.select(".case-actions a")]
     assert hrefs == [f"{page.url}brief/"]

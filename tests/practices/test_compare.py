@@ -3,40 +3,56 @@
 import pytest
 from bs4 import BeautifulSoup
 
-from tests.languages import WRITTEN
+from tests.factories import CaseStudyPageFactory, translate
+from tests.languages import WRITTEN, WRITTEN_TRANSLATIONS
 
 pytestmark = pytest.mark.django_db
 
-SLUGS = ["company-visits", "work-preparation-programme", "training-with-local-employers"]
+
+def figure(value, measure="Company visits"):
+    return {"type": "figure", "value": {"measure": measure, "value": value, "unit": "visits", "source": "Records"}}
+
+
+@pytest.fixture
+def cases(db):
+    """Three cases, each with one key figure, in every written language: [{language: page}]."""
+    built = []
+    for number, value in enumerate(["120", "90", "45"]):
+        english = CaseStudyPageFactory(title=f"Case {number}", key_figures=[figure(value)])
+        translations = {
+            code: translate(english, code, title=f"Case {number} ({code})") for code in WRITTEN_TRANSLATIONS
+        }
+        built.append({"en": english} | translations)
+    return built
 
 
 def compare_url(index, keys):
     return f"{index.url}compare/?" + "&".join(f"case={key}" for key in keys)
 
 
-def test_three_cases_side_by_side(client, indexes, case_by_slug):
-    keys = [case_by_slug(slug).translation_key for slug in SLUGS]
+def test_three_cases_side_by_side(client, indexes, cases):
+    keys = [case["en"].translation_key for case in cases]
     response = client.get(compare_url(indexes["fr"], keys))
     assert response.status_code == 200
     html = BeautifulSoup(response.content, "html.parser")
     table = html.select_one("table.compare-table")
     headers = [th.a.get_text(strip=True) for th in table.select('thead th[scope="col"]') if th.a]
-    assert headers == [case_by_slug(slug, "fr").title for slug in SLUGS]
+    assert headers == ["Case 0 (fr)", "Case 1 (fr)", "Case 2 (fr)"]
     rows = {th.get_text(strip=True): th.find_parent("tr") for th in table.select('tbody th[scope="row"]')}
     assert len(rows) >= 12
     figures = [td.get_text(" ", strip=True) for td in table.select("tbody tr")[7].select("td")]
-    assert "120" in figures[0] and "90" in figures[1]
+    assert "120" in figures[0] and "90" in figures[1] and "45" in figures[2]
     assert table.caption
     assert html.find("meta", attrs={"name": "robots"})["content"].startswith("noindex")
 
 
-def test_the_same_link_works_in_every_language(client, indexes, case_by_slug):
-    keys = [case_by_slug(slug).translation_key for slug in SLUGS[:2]]
+def test_the_same_link_works_in_every_language(client, indexes, cases):
+    keys = [case["en"].translation_key for case in cases[:2]]
     for language in WRITTEN:
         response = client.get(compare_url(indexes[language], keys))
         html = BeautifulSoup(response.content, "html.parser")
         headers = [th.a.get_text(strip=True) for th in html.select('thead th[scope="col"]') if th.a]
-        assert headers == [case_by_slug(slug, language).title for slug in SLUGS[:2]]
+        assert headers == [case[language].title for case in cases[:2]]
 
 
 @pytest.mark.parametrize(
@@ -44,11 +60,7 @@ def test_the_same_link_works_in_every_language(client, indexes, case_by_slug):
     [(0, "at least two"), (1, "at least two"), (5, "at most four")],
 )
 def test_wrong_number_of_cases(client, indexes, count, fragment):
-    from practices.models import CaseStudyPage
-
-    keys = list(CaseStudyPage.objects.filter(locale__language_code="en").values_list("translation_key", flat=True))[
-        :count
-    ]
+    keys = [CaseStudyPageFactory().translation_key for _ in range(count)]
     response = client.get(compare_url(indexes["en"], keys))
     assert response.status_code == 400
     html = BeautifulSoup(response.content, "html.parser")
@@ -56,8 +68,8 @@ def test_wrong_number_of_cases(client, indexes, count, fragment):
     assert not html.select("table.compare-table")
 
 
-def test_unknown_or_malformed_cases(client, indexes, case_by_slug):
-    known = case_by_slug("company-visits").translation_key
+def test_unknown_or_malformed_cases(client, indexes):
+    known = CaseStudyPageFactory().translation_key
     for other in ("not-a-case", "00000000-0000-0000-0000-000000000000", "1"):
         response = client.get(compare_url(indexes["en"], [known, other]))
         assert response.status_code == 400
@@ -65,8 +77,10 @@ def test_unknown_or_malformed_cases(client, indexes, case_by_slug):
         assert html.select_one('[role="alert"]')
 
 
-def test_index_offers_compare_checkboxes(client, indexes):
+def test_index_offers_compare_checkboxes(client, indexes, cases):
     html = BeautifulSoup(client.get(indexes["nl"].url).content, "html.parser")
     form = html.select_one("form.case-compare")
     assert form["method"] == "get" and form["action"].endswith("/compare/")
-    assert len(form.select('input[type="checkbox"][name="case"]')) == 9
+    boxes = {box["value"] for box in form.select('input[type="checkbox"][name="case"]')}
+    assert {str(case["nl"].translation_key) for case in cases} <= boxes
+    assert len(boxes) == len(html.select(".case-card"))  # one for each case listed

@@ -6,7 +6,7 @@ from partners.models import Partner
 from practices.models import CaseStudyPage
 from tests.languages import CONFIGURED, WRITTEN
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.demo]
 
 ILLUSTRATIVE = {
     "en": "illustrative demo figure",

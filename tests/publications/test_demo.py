@@ -1,9 +1,12 @@
 """The demo publication: real PDFs, three languages, a realistic stock, and idempotent loading."""
 
+import pytest
 from pypdf import PdfReader
 from wagtail.documents import get_document_model
 
 from publications.models import PrintRequest, PrintStock, PublicationPage
+
+pytestmark = pytest.mark.demo
 
 
 def test_demo_pdfs_are_real_and_in_their_language(publications):

@@ -6,6 +6,7 @@ import re
 import pytest
 from bs4 import BeautifulSoup
 
+from tests.factories import FrameworkItemFactory, PublicationPageFactory, translate
 from tests.languages import WRITTEN
 
 from .conftest import REGISTERED_DOI, REGISTERED_ISBNS
@@ -16,6 +17,57 @@ TITLES = {
     "nl": "Soft skills, eerste stappen",
 }
 CHAPTER = {"en": "Methods that work", "fr": "Des méthodes qui fonctionnent", "nl": "Methodes die werken"}
+SLUGS = {"en": "first-steps", "fr": "premiers-pas", "nl": "eerste-stappen"}
+
+
+def pdf(pages):
+    """A PDF of `pages` blank pages, as a file the editions can hold."""
+    import io
+
+    from django.core.files.base import ContentFile
+    from pypdf import PdfWriter
+
+    writer = PdfWriter()
+    for _ in range(pages):
+        writer.add_blank_page(width=595, height=842)
+    buffer = io.BytesIO()
+    writer.write(buffer)
+    return ContentFile(buffer.getvalue(), name="edition.pdf")
+
+
+def contents(language):
+    sections = [{"type": "item", "value": {"title": "Ten methods", "page": 5}}]
+    chapter = {"title": CHAPTER[language], "summary": "", "page": 5, "sections": sections}
+    return [{"type": "chapter", "value": chapter}]
+
+
+@pytest.fixture
+def publications(db):
+    """A publication of 2015-09-10 by Medway Council, in English, French and Dutch, with a
+    7-page PDF edition in each language, 250 printed copies and a competence (it overrides
+    the conftest's demo publication for this module)."""
+    from wagtail_factories import DocumentFactory
+
+    from publications.models import Contributor, Edition
+
+    english = PublicationPageFactory(
+        title=TITLES["en"],
+        slug=SLUGS["en"],
+        publication_date="2015-09-10",
+        file_name_base="steps-publication",
+        printed_copies=250,
+        competences=[FrameworkItemFactory(name="Working with others")],
+        contents=contents("en"),
+        contributors=[Contributor(kind="organisation", role="author", family_name="Medway Council")],
+        editions=[
+            Edition(language=code, document=DocumentFactory(title=f"Edition {code}", file=pdf(7))) for code in WRITTEN
+        ],
+    )
+    pages = {"en": english}
+    for code in WRITTEN:
+        if code != "en":
+            pages[code] = translate(english, code, title=TITLES[code], slug=SLUGS[code], contents=contents(code))
+    return pages
 
 
 def _get(client, page):
@@ -111,7 +163,7 @@ def test_citation_meta_tags(client, registered):
     assert meta("citation_doi") == [REGISTERED_DOI]
     assert meta("citation_language") == ["nl"]
     assert meta("citation_pdf_url")[0].startswith("http")
-    assert meta("citation_pdf_url")[0].endswith("/nl/eindpublicatie/download/nl/")
+    assert meta("citation_pdf_url")[0].endswith(f"{page.url}download/nl/")
     assert meta("DC.title") == [page.title]
     assert "Medway Council" in meta("DC.creator")
     assert meta("DC.date") == ["2015-09-10"]

@@ -16,7 +16,7 @@ from .crawl import crawl, static_server
 
 # One worker builds the copy for every test of this module: its browser test, in the browser
 # tests' xdist group, takes the others along.
-pytestmark = pytest.mark.xdist_group("browser")
+pytestmark = [pytest.mark.demo, pytest.mark.xdist_group("browser")]
 
 
 @pytest.fixture(scope="module")

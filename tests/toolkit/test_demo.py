@@ -9,7 +9,7 @@ from tests.languages import WRITTEN, WRITTEN_TRANSLATIONS
 from toolkit.demo import add_variants, build_toolkit, load_methods
 from toolkit.models import ToolkitIndexPage, ToolPage
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.demo]
 
 
 def test_at_least_24_methods_in_every_language():

@@ -7,6 +7,7 @@ import pytest
 from django.core.exceptions import ValidationError
 
 from competences.queries import linked_pages
+from tests.factories import ToolPageFactory
 from tests.languages import WRITTEN, WRITTEN_TRANSLATIONS
 from toolkit.models import ToolPage
 from toolkit.structured_data import iso_duration
@@ -25,6 +26,7 @@ def json_ld(response):
 
 @pytest.mark.parametrize("lang", WRITTEN)
 def test_index_lists_the_methods_of_its_language(client, toolkits, lang):
+    ToolPageFactory(language=lang)
     response = client.get(toolkits[lang].url)
     assert response.status_code == 200
     html = response.content.decode()
@@ -105,7 +107,7 @@ def test_json_ld_is_a_learning_resource_aligned_with_competences(client, method,
         assert alignment["targetUrl"].startswith(f"http://testserver/{lang}/framework/")
         assert alignment["educationalFramework"]
     urls = {alignment["targetUrl"] for alignment in alignments}
-    assert f"http://testserver/{lang}/framework/LifeComp/P3/" in urls
+    assert f"http://testserver/{lang}/framework/LIFE/P3/" in urls
 
 
 def test_iso_durations():
@@ -157,7 +159,7 @@ def test_related_methods_cost_a_fixed_number_of_queries(method, django_assert_ma
 def test_competence_pages_list_the_methods(method):
     from competences.models import FrameworkItem
 
-    item = FrameworkItem.objects.get(locale__language_code="fr", framework__code="LifeComp", code="P3")
+    item = FrameworkItem.objects.get(locale__language_code="fr", framework__code="LIFE", code="P3")
     pages = linked_pages(item, item.locale)
     assert method["fr"].pk in {page.pk for page in pages}
 
