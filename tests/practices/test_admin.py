@@ -6,13 +6,10 @@ from html import unescape
 import pytest
 from django.core.exceptions import ValidationError
 
-<<<<<<< HEAD
 from films.models import FilmPage
 from practices.models import CaseStudyPage
-from toolkit.models import ToolPage
-=======
 from tests.factories import CaseStudyPageFactory
->>>>>>> factories
+from toolkit.models import ToolPage
 
 pytestmark = pytest.mark.django_db
 
@@ -49,9 +46,9 @@ def chooser(field_name):
 
 
 @pytest.mark.parametrize(("field_name", "model"), [("related_methods", ToolPage), ("related_films", FilmPage)])
-def test_related_page_choosers_offer_one_type(admin_client, case_by_slug, field_name, model):
+def test_related_page_choosers_offer_one_type(admin_client, field_name, model):
     assert chooser(field_name).target_model is model
-    page = case_by_slug("company-visits")
+    page = CaseStudyPageFactory()
     html = unescape(admin_client.get(f"/admin/pages/{page.pk}/edit/").content.decode())
     assert f'"modelNames": ["{model._meta.label_lower}"]' in html
 
