@@ -79,7 +79,9 @@ def sitemap(client):
     return entries
 
 
-@pytest.fixture(scope="module")
+# Session-scoped: a module fixture is set up again whenever another module's test runs between
+# two of this module's, and the crawl takes most of a minute. It only reads the demo.
+@pytest.fixture(scope="session")
 def crawled(django_db_setup, django_db_blocker):
     from django.test import Client
 

@@ -12,9 +12,10 @@ from courses.models import CoursePage
 from editorial.status import page_rows
 from tests.courses.conftest import build_course
 from tests.factories import QuestionnairePageFactory, translate
+from tests.languages import WRITTEN
 
 pytestmark = pytest.mark.django_db
-LANGUAGES = ["en", "fr", "nl"]
+LANGUAGES = WRITTEN  # the languages the test content is written in
 
 
 @pytest.fixture

@@ -10,12 +10,13 @@ from django.apps import apps
 from django.utils.html import escape
 
 from assessments.models import AssessmentIndexPage, QuestionnairePage
+from tests.languages import WRITTEN
 from toolkit.models import ToolPage
 
 from .flow import answer_all, lowest_for
 
 pytestmark = pytest.mark.django_db
-LANGUAGES = ["en", "fr", "nl"]
+LANGUAGES = WRITTEN  # the languages the test content is written in
 
 
 def spocc(lang):

@@ -16,9 +16,10 @@ from courses.completions import record_completion, setup_trainers
 from courses.models import CourseCompletion, CourseIndexPage, CoursePage
 from privacy import personal_data
 from tests.factories import CoursePageFactory, badge_issuer
+from tests.languages import WRITTEN
 
 pytestmark = pytest.mark.django_db
-LANGUAGES = ["en", "fr", "nl"]
+LANGUAGES = WRITTEN  # the languages the test content is written in
 
 # What a schema.org Course needs to be useful to search engines, and what this site promises.
 COURSE_SCHEMA = {

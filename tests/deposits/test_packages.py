@@ -7,6 +7,8 @@ import zipfile
 import pytest
 from django.urls import reverse
 
+from tests.languages import WRITTEN
+
 pytestmark = pytest.mark.django_db
 
 
@@ -44,7 +46,7 @@ def test_a_films_package_holds_its_captions_in_every_language(coordinator_client
 
 def test_the_toolkits_package_holds_the_methods_as_csv_and_json_per_language(coordinator_client, items):
     archive = package(coordinator_client, items["toolkit"])
-    for language in ("en", "fr", "nl"):
+    for language in WRITTEN:
         document = json.loads(archive.read(f"files/steps-methods-{language}.json"))
         assert document["language"] == language and document["count"] == len(document["items"]) > 0
         csv_text = archive.read(f"files/steps-methods-{language}.csv").decode("utf-8-sig")

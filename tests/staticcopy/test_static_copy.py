@@ -19,9 +19,11 @@ from .crawl import crawl, static_server
 pytestmark = [pytest.mark.demo, pytest.mark.xdist_group("browser")]
 
 
-@pytest.fixture(scope="module")
+# Session-scoped, not module-scoped: pytest sets a module's fixtures up again whenever a test of
+# another module runs between two of its own, and the build and the crawl take most of a minute.
+@pytest.fixture(scope="session")
 def copy(django_db_setup, django_db_blocker, tmp_path_factory):
-    """The demo built into a folder (once for this module: the build only reads the database)."""
+    """The demo built into a folder (once per test process: the build only reads the database)."""
     folder = tmp_path_factory.mktemp("static-copy") / "site"
     with django_db_blocker.unblock():
         call_command(
@@ -30,13 +32,13 @@ def copy(django_db_setup, django_db_blocker, tmp_path_factory):
     return folder
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def served(copy):
     with static_server(copy) as base_url:
         yield base_url
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def crawled(served):
     return crawl(served, ["/"] + [f"/{code}/" for code in LANGUAGES])
 
