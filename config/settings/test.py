@@ -1,5 +1,6 @@
 """Settings for the test suite: fast, isolated, no network."""
 
+import os
 from pathlib import Path
 
 from .base import *  # noqa: F403
@@ -23,7 +24,10 @@ DEMO_ALLOWED = True
 # Every read of the content version asks the cache, so a change shows at once in tests.
 PAGE_CACHE_CHECK_SECONDS = 0
 MEDIA_ROOT = Path(env("MEDIA_ROOT", BASE_DIR / ".test-media"))  # noqa: F405
-PRIVATE_MEDIA_ROOT = Path(env("PRIVATE_MEDIA_ROOT", BASE_DIR / ".test-private-media"))  # noqa: F405
+# A folder per xdist worker: a test that empties it never takes a file from another worker's test.
+PRIVATE_MEDIA_ROOT = Path(env("PRIVATE_MEDIA_ROOT", BASE_DIR / ".test-private-media")) / os.environ.get(  # noqa: F405
+    "PYTEST_XDIST_WORKER", "main"
+)
 STORAGES["private"] = {
     **STORAGES["private"],
     "OPTIONS": {**STORAGES["private"]["OPTIONS"], "location": PRIVATE_MEDIA_ROOT},
