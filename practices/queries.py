@@ -7,27 +7,16 @@ shown is swapped for its translation in the current language, in bulk.
 
 from collections import Counter
 
-from django.apps import apps
 from django.db.models import Count, Q
 from wagtail.models import Page
 
 from core.translated import in_locale
 from core.visibility import restricted_q, visible
+from partners.contributions import existing_models
 from partners.models import Project
 
 METHOD_PAGE_MODELS = ("toolkit.ToolPage",)
 FILM_PAGE_MODELS = ("films.FilmPage",)
-
-
-def existing_models(labels):
-    """The page models among `labels` ("app.Model") that exist in this installation."""
-    found = []
-    for label in labels:
-        try:
-            found.append(apps.get_model(label))
-        except (LookupError, ValueError):
-            continue
-    return found
 
 
 def related_pages(stream, locale, model_labels):

@@ -1,9 +1,8 @@
 """Formatting of key figures, shared by the templates and the PDF brief."""
 
-from decimal import Decimal
-
 from django import template
-from django.utils.formats import number_format
+
+from partners.templatetags.partners_tags import amount
 
 from ..choices import FigureUnit
 
@@ -13,12 +12,7 @@ register = template.Library()
 @register.filter
 def figure_value(value):
     """A figure's value in the active language's number format, without useless decimals."""
-    if value is None or value == "":
-        return ""
-    value = Decimal(value)
-    if value == value.to_integral_value():
-        return number_format(int(value), force_grouping=True)
-    return number_format(value.normalize(), force_grouping=True)
+    return amount(value)
 
 
 @register.filter
