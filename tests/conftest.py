@@ -12,7 +12,7 @@ import pytest
 from django.conf import settings
 from django.utils import translation
 
-from tests import demo_database, servers
+from tests import demo_database, module_data, servers
 
 
 @pytest.fixture(scope="session")
@@ -97,7 +97,28 @@ def homes(db):
     return {page.locale.language_code: page for page in HomePage.objects.live().select_related("locale")}
 
 
+@pytest.hookimpl(tryfirst=True)
 def pytest_collection_modifyitems(config, items):
-    # Browser tests run first: under xdist one worker starts on them while the others share
-    # the rest, and finishes early enough to help with it.
+    # Browser tests run first: they wait on a browser and a server, and start early enough
+    # for the workers to share out the rest after them.
     items.sort(key=lambda item: "browser" not in item.keywords)
+    # The tests of a module that share @module_data go to one xdist worker, which builds the
+    # data once (tryfirst: before xdist's own hook reads the groups).
+    for item in items:
+        if module_data.NAMES.intersection(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.xdist_group(item.module.__name__))
+
+
+def pytest_collection_finish(session):
+    """Under `--dist loadgroup`, xdist sends a group's tests to one worker by appending the
+    group's name to their node ids. Should an upgrade of pytest or pytest-xdist stop that from
+    taking effect (pytest 9.2 with xdist 3.8 did), the session fixtures of a group would be
+    built on every worker: fail at once rather than run slowly."""
+    config = session.config
+    if not hasattr(config, "workerinput") or config.getoption("dist", None) != "loadgroup":
+        return
+    for item in session.items:
+        if item.get_closest_marker("xdist_group") and "@" not in item.nodeid:
+            raise pytest.UsageError(
+                f"pytest-xdist's loadgroup does not group {item.nodeid}: check the pytest and pytest-xdist versions."
+            )

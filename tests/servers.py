@@ -40,6 +40,9 @@ def database_url(tmp_path, suffix):
     url = os.environ.get("DATABASE_URL", "")
     if not is_postgres(url):
         return f"sqlite:///{tmp_path / f'{suffix}.sqlite3'}"
+    # Each xdist worker has databases of its own: two workers may serve the same kind of site.
+    worker = os.environ.get("PYTEST_XDIST_WORKER")
+    suffix = f"{suffix}_{worker}" if worker else suffix
     parts = urlsplit(url)
     return urlunsplit(parts._replace(path=f"/{parts.path.lstrip('/') or 'steps'}_{suffix}"))
 

@@ -26,16 +26,13 @@ CHROMIUM_ARGS = [
 ]
 
 
-@pytest.hookimpl(tryfirst=True)
 def pytest_collection_modifyitems(items):
-    """The tests of this folder are browser tests. With `--dist loadgroup` one xdist worker runs
-    them all, one after the other, against one server; the group must be marked before xdist's
-    own hook reads it (tryfirst), and only on this folder's tests (the hook sees every item)."""
+    """The tests of this folder are browser tests (the hook sees every item). They spread over
+    the xdist workers like the others; each worker that runs one starts its own server."""
     here = Path(__file__).parent
     for item in items:
         if item.path.is_relative_to(here):
             item.add_marker(pytest.mark.browser)
-            item.add_marker(pytest.mark.xdist_group("browser"))
 
 
 @pytest.fixture(scope="session")

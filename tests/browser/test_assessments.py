@@ -1,7 +1,9 @@
 """A person far from work answers a questionnaire on a phone, in French and in Dutch, with
 JavaScript and without it: one statement per screen, then a profile, then a plan that
 suggests methods for the competence they rated lowest and prints on one A4 page. axe
-finds nothing to fix on any screen."""
+finds nothing to fix on any screen: each screen is audited in French with JavaScript and in
+Dutch without it (the two ways a screen can differ), while the other two walks check the
+behaviour only."""
 
 import re
 from pathlib import Path
@@ -20,6 +22,7 @@ QUESTIONNAIRES = {
     "nl": "/nl/ken-je-vaardigheden/mijn-zachte-vaardigheden-voor-werk/",
 }
 LOWEST = "CT"  # the SPOCC category the person rates lowest: statements 9 and 10
+AUDITED = {("fr", True), ("nl", False)}
 
 
 def axe_violations(tab):
@@ -48,6 +51,8 @@ def test_a_person_answers_sees_a_profile_and_prints_a_one_page_plan(browser, liv
     problems = {}
 
     def check(step):
+        if (lang, javascript) not in AUDITED:
+            return
         if javascript:
             found = axe_violations(tab)
         else:

@@ -4,6 +4,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from tests.factories import CaseStudyPageFactory, FrameworkFactory, FrameworkItemFactory, ProjectFactory, translate
+from tests.module_data import module_data
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("library")]
 
@@ -22,8 +23,8 @@ CASES = [
 ]
 
 
-@pytest.fixture
-def library(db):
+@module_data
+def library():
     """The case library holds exactly CASES, in English, French and Dutch (the Dutch title of
     "Company visits" is "Bedrijfsbezoeken"); "Company visits" is linked to the competence
     TEST:1.1 ("Flexibility", "Flexibilité", "Flexibiliteit")."""

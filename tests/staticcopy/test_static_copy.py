@@ -14,9 +14,8 @@ from tests.languages import WRITTEN as LANGUAGES  # the languages with live page
 
 from .crawl import crawl, static_server
 
-# One worker builds the copy for every test of this module: its browser test, in the browser
-# tests' xdist group, takes the others along.
-pytestmark = [pytest.mark.demo, pytest.mark.xdist_group("browser")]
+# One worker builds the copy for every test of this module (their xdist group).
+pytestmark = [pytest.mark.demo, pytest.mark.xdist_group("static-copy")]
 
 
 # Session-scoped, not module-scoped: pytest sets a module's fixtures up again whenever a test of
