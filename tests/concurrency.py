@@ -9,12 +9,12 @@ in-memory test database cannot be shared between threads, so these tests run on 
 import threading
 
 import pytest
-from django.db import connection, connections
+from django.db import connections
 
-postgres_only = pytest.mark.skipif(
-    connection.vendor != "postgresql",
-    reason="Concurrency is tested on PostgreSQL (production); SQLite has no row locks and its in-memory "
-    "test database cannot be shared between threads. Run with DATABASE_URL=postgres://…",
+# Left out on SQLite (tests/conftest.py), where the reason is printed.
+postgres_only = pytest.mark.postgres(
+    "concurrency is tested on PostgreSQL (production): SQLite has no row locks, and its in-memory "
+    "test database cannot be shared between threads"
 )
 
 

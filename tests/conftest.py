@@ -97,11 +97,28 @@ def homes(db):
     return {page.locale.language_code: page for page in HomePage.objects.live().select_related("locale")}
 
 
+def pytest_report_header(config):
+    if servers.using_postgres():
+        return "database: PostgreSQL (DATABASE_URL): every test runs"
+    return (
+        "database: SQLite: the tests marked `postgres` are left out (deselected): row-locking concurrency, "
+        "stemming and two servers sharing a database need PostgreSQL. They run with DATABASE_URL=postgres://… "
+        "make test, as .ci/run does."
+    )
+
+
 @pytest.hookimpl(tryfirst=True)
 def pytest_collection_modifyitems(config, items):
     # Browser tests run first: they wait on a browser and a server, and start early enough
     # for the workers to share out the rest after them.
     items.sort(key=lambda item: "browser" not in item.keywords)
+    # Tests that need PostgreSQL are left out on SQLite (the header says which and why): they
+    # are not skipped, they belong to the PostgreSQL run, which .ci/run makes.
+    if not servers.using_postgres():
+        left_out = [item for item in items if item.get_closest_marker("postgres")]
+        if left_out:
+            config.hook.pytest_deselected(items=left_out)
+            items[:] = [item for item in items if not item.get_closest_marker("postgres")]
     # The tests of a module that share @module_data go to one xdist worker, which builds the
     # data once (tryfirst: before xdist's own hook reads the groups).
     for item in items:

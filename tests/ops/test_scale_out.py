@@ -20,10 +20,7 @@ from tests import servers
 
 REDIS_URL = os.environ.get("REDIS_TEST_URL", "redis://127.0.0.1:6379/7")
 
-pytestmark = pytest.mark.skipif(
-    not servers.using_postgres(),
-    reason="needs PostgreSQL (DATABASE_URL=postgres://…): two gunicorn servers must share the database",
-)
+pytestmark = pytest.mark.postgres("two gunicorn servers must share the database")
 
 
 def redis_client():

@@ -1,17 +1,13 @@
 """On PostgreSQL each language is searched with its own stemmer (search/backend.py)."""
 
 import pytest
-from django.db import connection
 from wagtail.models import Locale
 
 from home.models import HomePage, StandardPage
 
 pytestmark = [
     pytest.mark.django_db,
-    pytest.mark.skipif(
-        connection.vendor != "postgresql",
-        reason="Stemming needs PostgreSQL's text search configurations; SQLite's full-text search does not stem.",
-    ),
+    pytest.mark.postgres("stemming needs PostgreSQL's text search configurations; SQLite's does not stem"),
 ]
 
 

@@ -20,6 +20,7 @@ from django.test import override_settings
 from core.languages import ensure_locales
 from demo.context import DemoContext
 from demo.development import ALLOW_FLAG, demo_accounts_allowed, demo_allowed
+from demo.indexing import indexed_at_the_end
 from demo.registry import demo_steps
 
 
@@ -70,11 +71,13 @@ class Command(BaseCommand):
         # Translations are created with their source's slug and then given their own:
         # no visitor ever used the old addresses, so no redirects are due (and at a
         # large scale, Wagtail's redirect batch for a busy section outgrows SQLite).
-        with override_settings(WAGTAILREDIRECTS_AUTO_CREATE=False, DEMO_USERS=accounts), transaction.atomic():
-            context = DemoContext(stdout=self.stdout if options["verbosity"] > 0 else None, scale=scale)
-            for _order, label, step in demo_steps():
-                context.log(f"{label}…")
-                step(context)
+        context = DemoContext(stdout=self.stdout if options["verbosity"] > 0 else None, scale=scale)
+        with indexed_at_the_end():
+            with override_settings(WAGTAILREDIRECTS_AUTO_CREATE=False, DEMO_USERS=accounts), transaction.atomic():
+                for _order, label, step in demo_steps():
+                    context.log(f"{label}…")
+                    step(context)
+            context.log("Search and reference indexes…")
         context.log(self.style.SUCCESS(f"Demo site ready in {time.monotonic() - started:.1f} s."))
 
     @staticmethod
