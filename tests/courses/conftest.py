@@ -12,6 +12,7 @@ from tests.factories import (
     ToolPageFactory,
     translate,
 )
+from tests.module_data import module_data
 
 TRANSLATIONS = ("fr", "nl")
 
@@ -68,7 +69,16 @@ def build_course(title="Discover your competences"):
     return in_every_language(course, fr={"title": "Découvrez vos compétences"}, nl={"title": "Ontdek je competenties"})
 
 
+@module_data
+def course_pks():
+    """The primary keys of the course's pages, keyed by language code: built once per module."""
+    return {code: page.pk for code, page in build_course().items()}
+
+
 @pytest.fixture
-def course(db):
-    """The course, keyed by language code."""
-    return build_course()
+def course(db, course_pks):
+    """The course, keyed by language code: fresh instances, so no test sees
+    what another changed in memory."""
+    from courses.models import CoursePage
+
+    return {code: CoursePage.objects.get(pk=pk) for code, pk in course_pks.items()}

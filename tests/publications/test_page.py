@@ -8,6 +8,7 @@ from bs4 import BeautifulSoup
 
 from tests.factories import FrameworkItemFactory, PublicationPageFactory, translate
 from tests.languages import WRITTEN
+from tests.module_data import module_data
 
 from .conftest import REGISTERED_DOI, REGISTERED_ISBNS
 
@@ -41,11 +42,11 @@ def contents(language):
     return [{"type": "chapter", "value": chapter}]
 
 
-@pytest.fixture
-def publications(db):
-    """A publication of 2015-09-10 by Medway Council, in English, French and Dutch, with a
-    7-page PDF edition in each language, 250 printed copies and a competence (it overrides
-    the conftest's demo publication for this module)."""
+@module_data
+def publication_pks():
+    """The primary keys of a publication of 2015-09-10 by Medway Council, in English, French
+    and Dutch, keyed by language code, with a 7-page PDF edition in each language, 250
+    printed copies and a competence. Built once for the module."""
     from wagtail_factories import DocumentFactory
 
     from publications.models import Contributor, Edition
@@ -67,7 +68,17 @@ def publications(db):
     for code in WRITTEN:
         if code != "en":
             pages[code] = translate(english, code, title=TITLES[code], slug=SLUGS[code], contents=contents(code))
-    return pages
+    return {code: page.pk for code, page in pages.items()}
+
+
+@pytest.fixture
+def publications(db, publication_pks):
+    """The publication's pages, keyed by language code (overriding the conftest's demo
+    publication for this module): fresh instances, so no test sees what another changed in
+    memory."""
+    from publications.models import PublicationPage
+
+    return {code: PublicationPage.objects.get(pk=pk) for code, pk in publication_pks.items()}
 
 
 def _get(client, page):

@@ -2,6 +2,7 @@
 
 import pytest
 
+from tests.module_data import module_data
 from toolkit.demo import load_methods
 
 
@@ -26,12 +27,13 @@ COMPETENCES = {
 }
 
 
-@pytest.fixture
-def method(db):
-    """A method written in English and translated into French and Dutch, keyed by language
-    code: one hour, linked to three competences (P1 to P3 of the framework LIFE), with two
-    steps, materials, a source project (SUCCES) and a partner, and a worksheet of its own
-    in each language. A second method shares its first competence, in every language."""
+@module_data
+def method_pks():
+    """The primary keys of a method written in English and translated into French and
+    Dutch, keyed by language code: one hour, linked to three competences (P1 to P3 of the
+    framework LIFE), with two steps, materials, a source project (SUCCES) and a partner,
+    and a worksheet of its own in each language. A second method shares its first
+    competence, in every language. Built once per module."""
     from wagtail_factories import DocumentFactory
 
     from tests.factories import (
@@ -81,4 +83,13 @@ def method(db):
     other = ToolPageFactory(title="The strengths circle", competences=items[:1])
     for code in languages:
         translate(other, code)
-    return pages
+    return {code: page.pk for code, page in pages.items()}
+
+
+@pytest.fixture
+def method(db, method_pks):
+    """The method's pages, keyed by language code: fresh instances, so no test sees what
+    another changed in memory."""
+    from toolkit.models import ToolPage
+
+    return {code: ToolPage.objects.get(pk=pk) for code, pk in method_pks.items()}
