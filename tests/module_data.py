@@ -29,10 +29,15 @@ def module_data(build):
     """Make `build` (no arguments) a module-scoped fixture of the same name, rolled back after the module."""
 
     def fixture(django_db_setup, django_db_blocker):
+        from django.conf import settings
         from django.db import transaction
+        from django.utils import translation
 
+        # Built in the source language, as a test's own fixtures are (tests/conftest.py).
         with django_db_blocker.unblock(), transaction.atomic():
-            yield build()
+            with translation.override(settings.LANGUAGE_CODE):
+                data = build()
+            yield data
             transaction.set_rollback(True)
 
     fixture.__doc__ = build.__doc__
