@@ -16,6 +16,7 @@ from tests.factories import (
     translate,
 )
 from tests.languages import WRITTEN, WRITTEN_TRANSLATIONS
+from tests.module_data import module_data
 
 pytestmark = pytest.mark.django_db
 
@@ -24,22 +25,38 @@ def in_every_language(instance):
     return {"en": instance} | {code: translate(instance, code) for code in WRITTEN_TRANSLATIONS}
 
 
-@pytest.fixture
-def teamwork(db):
-    """The competence TEAM:S2 ("Teamwork") in every written language."""
+@module_data
+def badge_pages():
+    """The competence TEAM:S2 ("Teamwork") and a badge for it, "Team player", in every written
+    language: their primary keys, keyed by language code."""
     framework = FrameworkFactory(code="TEAM", name="Team skills")
     in_every_language(framework)
     item = FrameworkItemFactory(framework=framework, code="S2", name="Teamwork")
-    return in_every_language(item)
+    teamwork = in_every_language(item)
+    partner = PartnerFactory(name="Harbour College")
+    in_every_language(partner)
+    badge = in_every_language(AchievementPageFactory(title="Team player", partner=partner, competences=[item]))
+    return {
+        "teamwork": {code: each.pk for code, each in teamwork.items()},
+        "badge": {code: page.pk for code, page in badge.items()},
+    }
 
 
 @pytest.fixture
-def badge(db, teamwork, settings, tmp_path):
-    """A badge for teamwork in every written language, its partner an issuer with a signing key."""
-    partner = PartnerFactory(name="Harbour College")
-    in_every_language(partner)
-    badge_issuer(partner, settings, tmp_path)
-    return in_every_language(AchievementPageFactory(title="Team player", partner=partner, competences=[teamwork["en"]]))
+def teamwork(badge_pages, db):
+    """The competence TEAM:S2 ("Teamwork") in every written language."""
+    from competences.models import FrameworkItem
+
+    return {code: FrameworkItem.objects.get(pk=pk) for code, pk in badge_pages["teamwork"].items()}
+
+
+@pytest.fixture
+def badge(badge_pages, db, settings, tmp_path):
+    """A badge for teamwork in every written language, its partner an issuer with a signing key
+    (made for each test: the key is a file, in the test's own folder)."""
+    pages = {code: AchievementPage.objects.get(pk=pk) for code, pk in badge_pages["badge"].items()}
+    badge_issuer(pages["en"].partner, settings, tmp_path)
+    return pages
 
 
 @pytest.mark.parametrize("lang", WRITTEN)

@@ -3,6 +3,8 @@ from datetime import timedelta
 import pytest
 from django.core.cache import cache
 
+from tests.module_data import module_data
+
 
 @pytest.fixture(autouse=True)
 def _fresh_rate_limits():
@@ -12,8 +14,7 @@ def _fresh_rate_limits():
     cache.clear()
 
 
-@pytest.fixture
-def open_events(db):
+def build_open_events():
     """An event open for registration, keyed by language code: written in English and
     translated into the other languages, two months ahead in Belgium, with 200 places; registration
     opened a month ago and closes two days before the event."""
@@ -33,6 +34,28 @@ def open_events(db):
         registration_closes=start - timedelta(days=2),
     )
     return {"en": english} | {code: translate(english, code) for code in WRITTEN_TRANSLATIONS}
+
+
+@pytest.fixture
+def open_events(db):
+    """The open event (build_open_events), built for the test."""
+    return build_open_events()
+
+
+@module_data
+def open_events_of_the_module():
+    """The open event (build_open_events) built once for a module's tests: the primary keys of
+    its pages, keyed by language code. A module that uses it defines `open_events` as
+    `read_afresh(open_events_of_the_module)`."""
+    return {code: page.pk for code, page in build_open_events().items()}
+
+
+def read_afresh(pages):
+    """{language: EventPage} from {language: primary key}: instances of the test's own, since
+    tests change the pages they are given."""
+    from events.models import EventPage
+
+    return {code: EventPage.objects.get(pk=pk) for code, pk in pages.items()}
 
 
 @pytest.fixture

@@ -16,9 +16,15 @@ from events.choices import EventStatus
 from events.models import EventPage, Registration
 from tests.languages import WRITTEN
 
-from .conftest import registration_data, set_capacity
+from .conftest import read_afresh, registration_data, set_capacity
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def open_events(open_events_of_the_module, db):
+    """The open event of conftest.py, built once for this module and read afresh for each test."""
+    return read_afresh(open_events_of_the_module)
 
 
 def fresh(page):
