@@ -55,6 +55,19 @@ def django_db_setup(django_test_environment, django_db_blocker, django_db_modify
             keeper.close()
 
 
+@pytest.fixture(scope="session")
+def demo_crawl(django_db_setup, django_db_blocker):
+    """{path: CrawledPage} of every page of the demo reachable from its home pages, read once
+    (tests/demo_crawl.py); only the tests in its xdist group may use it. Read-only."""
+    from django.test import Client
+
+    from tests.demo_crawl import crawl
+    from tests.languages import WRITTEN
+
+    with django_db_blocker.unblock():
+        return crawl(Client(), WRITTEN)
+
+
 @pytest.fixture(autouse=True)
 def start_in_the_source_language():
     """Requests activate their page's language in this thread (and some fixtures, outside any

@@ -3,66 +3,20 @@ reciprocal hreflang alternates for every language it is in, and every page open 
 engines is in the sitemap with the same alternates. Pages that are not Wagtail pages (the
 competence framework, search…) are held to the same rule as pages.
 
-The crawl starts at each home page the demo is written in and follows the links of every page
-it reaches (not those with a query string: filtered and paged variants of a page, whose
-canonical link is the page itself).
+The crawl (tests/demo_crawl.py) starts at each home page the demo is written in and follows
+the links of every page it reaches.
 """
 
-from collections import deque
-from urllib.parse import urldefrag, urlsplit
-
 import pytest
-from bs4 import BeautifulSoup
 from defusedxml import ElementTree
 
+from tests.demo_crawl import GROUP
 from tests.languages import CONFIGURED, SOURCE, WRITTEN
 
-# One worker crawls the demo once for every test of this module.
-pytestmark = [pytest.mark.django_db, pytest.mark.demo, pytest.mark.xdist_group("alternates-crawl")]
+pytestmark = [pytest.mark.django_db, pytest.mark.demo, GROUP]
 
 ORIGIN = "http://testserver"
 SITEMAP = {"sm": "http://www.sitemaps.org/schemas/sitemap/0.9", "xhtml": "http://www.w3.org/1999/xhtml"}
-# Far above the demo's size (a few hundred pages per language): a crawl that never ends fails.
-LIMIT = 5000
-
-
-def page_facts(response):
-    html = BeautifulSoup(response.content.decode(), "html.parser")
-    canonical = html.find("link", rel="canonical")
-    robots = html.find("meta", attrs={"name": "robots"})
-    return {
-        "canonical": canonical["href"] if canonical else None,
-        "alternates": {
-            link["hreflang"]: link["href"] for link in html.find_all("link", rel="alternate", hreflang=True)
-        },
-        "indexed": not (robots and "noindex" in robots.get("content", "")),
-        "links": [a["href"] for a in html.find_all("a", href=True)],
-    }
-
-
-def crawl(client):
-    """{path: facts} of every HTML page reachable from the home pages."""
-    prefixes = tuple(f"/{code}/" for code in WRITTEN)
-    pages, seen = {}, set()
-    queue = deque(prefixes)
-    while queue:
-        path = queue.popleft()
-        if path in seen:
-            continue
-        seen.add(path)
-        assert len(seen) < LIMIT, "the crawl does not end"
-        response = client.get(path)
-        if response.status_code != 200 or not response.get("Content-Type", "").startswith("text/html"):
-            continue
-        facts = page_facts(response)
-        pages[path] = facts
-        for href in facts["links"]:
-            parts = urlsplit(urldefrag(href)[0])
-            if parts.scheme not in ("", "http") or parts.netloc not in ("", "testserver") or parts.query:
-                continue
-            if parts.path.startswith(prefixes) and parts.path not in seen:
-                queue.append(parts.path)
-    return pages
 
 
 def sitemap(client):
@@ -79,15 +33,12 @@ def sitemap(client):
     return entries
 
 
-# Session-scoped: a module fixture is set up again whenever another module's test runs between
-# two of this module's, and the crawl takes most of a minute. It only reads the demo.
 @pytest.fixture(scope="session")
-def crawled(django_db_setup, django_db_blocker):
+def crawled(demo_crawl, django_db_blocker):
     from django.test import Client
 
     with django_db_blocker.unblock():
-        client = Client()
-        return crawl(client), sitemap(client)
+        return demo_crawl, sitemap(Client())
 
 
 def test_the_crawl_reaches_pages_and_framework_pages_in_every_language(crawled):
@@ -104,8 +55,8 @@ def test_every_page_is_its_own_canonical_with_reciprocal_alternates_for_every_la
     problems = []
     for path, facts in pages.items():
         own = ORIGIN + path
-        alternates = facts["alternates"]
-        if facts["canonical"] != own:
+        alternates = facts.alternates
+        if facts.canonical != own:
             problems.append(f"{path}: canonical {facts['canonical']}")
             continue
         # Every language the demo is written in; a view that is in every language (search) also
@@ -118,7 +69,7 @@ def test_every_page_is_its_own_canonical_with_reciprocal_alternates_for_every_la
             problems.append(f"{path}: not its own alternate, or x-default is not {SOURCE}")
         for code in set(alternates) - {"x-default"}:
             other = by_url.get(alternates[code])
-            if other is not None and other["alternates"] != alternates:
+            if other is not None and other.alternates != alternates:
                 problems.append(f"{path}: {alternates[code]} lists other alternates")
     assert not problems, f"{len(problems)} pages:\n" + "\n".join(problems[:40])
 
@@ -127,10 +78,10 @@ def test_every_indexed_page_is_in_the_sitemap_with_the_same_alternates(crawled):
     pages, entries = crawled
     problems = []
     for path, facts in pages.items():
-        if not facts["indexed"] or facts["canonical"] != ORIGIN + path:
+        if not facts.indexed or facts.canonical != ORIGIN + path:
             continue
         if ORIGIN + path not in entries:
             problems.append(f"{path}: not in the sitemap")
-        elif entries[ORIGIN + path] != facts["alternates"]:
+        elif entries[ORIGIN + path] != facts.alternates:
             problems.append(f"{path}: the sitemap lists {entries[ORIGIN + path]}")
     assert not problems, f"{len(problems)} pages:\n" + "\n".join(problems[:40])
