@@ -45,7 +45,15 @@ def shared_cache():
 
 
 def enabled():
+    """Pages are kept in the page cache (PAGE_CACHE_ENABLED)."""
     return getattr(settings, "PAGE_CACHE_ENABLED", True)
+
+
+def memos_enabled():
+    """Facts (`per_version`) and the site frame are kept per content version: wherever the page
+    cache is on, or where CONTENT_MEMOS_ENABLED turns them on without it (the tests, whose
+    every process sees its own changes at once, as PAGE_CACHE_CHECK_SECONDS=0 makes it)."""
+    return enabled() or getattr(settings, "CONTENT_MEMOS_ENABLED", False)
 
 
 def _check_seconds():
@@ -76,15 +84,18 @@ def _read(keys):
         return None
     if _missed_bumps:
         _replay_missed_bumps(cache)
-    found = cache.get_many(stale)
-    if not reachable(cache):
+    try:
+        found = cache.get_many(stale)
+        if not reachable(cache):
+            return None
+        for key in stale:
+            if key not in found:
+                cache.add(key, _fresh_start(), timeout=None)
+                found[key] = cache.get(key)
+                if found[key] is None:
+                    return None
+    except Exception:  # noqa: BLE001 - a cache that fails outright (not through ResilientCache) is away too
         return None
-    for key in stale:
-        if key not in found:
-            cache.add(key, _fresh_start(), timeout=None)
-            found[key] = cache.get(key)
-            if found[key] is None:
-                return None
     with _lock:
         for key in stale:
             _known[key] = (found[key], now)
@@ -92,14 +103,22 @@ def _read(keys):
     return numbers
 
 
-def _bump(key):
-    cache = shared_cache()
+def _incremented(cache, key):
     try:
-        number = cache.incr(key)
+        return cache.incr(key)
     except ValueError:  # no number yet, or the cache is away
         number = _fresh_start() if reachable(cache) else None
         if number is not None and not cache.add(key, number, timeout=None):
             number = cache.incr(key) if reachable(cache) else None
+        return number
+
+
+def _bump(key):
+    cache = shared_cache()
+    try:
+        number = _incremented(cache, key)
+    except Exception:  # noqa: BLE001 - a cache that fails outright: the bump is made at the next contact
+        number = None
     with _lock:
         if number is None or not reachable(cache):
             _missed_bumps.add(key)
@@ -187,8 +206,8 @@ def per_version(function=None, *, tags=()):
     again (all the competence links of a language, say): each process keeps the
     results of the current numbers only, so a change anywhere refreshes them at
     the next call, in every process. A page that uses a fact with tags depends
-    on those tags. Without the page cache (development, tests), or when the
-    shared cache is away, there is no number to trust and the function always runs.
+    on those tags. Without the page cache (development), or when the shared cache is
+    away, there is no number to trust and the function always runs.
     """
     if function is None:
         return functools.partial(per_version, tags=tuple(tags))
@@ -196,7 +215,7 @@ def per_version(function=None, *, tags=()):
 
     @functools.wraps(function)
     def remembered(*args):
-        if not enabled():
+        if not memos_enabled():
             return function(*args)
         if tags:
             depends_on(*tags)

@@ -77,6 +77,17 @@ def start_in_the_source_language():
     translation.activate(settings.LANGUAGE_CODE)
 
 
+@pytest.fixture(autouse=True)
+def forget_what_the_test_changed():
+    """The site frame and the per-version facts are kept per content version, as in production
+    (CONTENT_MEMOS_ENABLED in the test settings): move the version on after each test, whose
+    changes to the database are rolled back, so the next test never reads what they left."""
+    yield
+    from caching import content_version
+
+    content_version.bump_version()
+
+
 @pytest.fixture
 def production_caching(settings):
     """The page cache on, as in production, starting (and leaving) empty."""

@@ -93,6 +93,8 @@ def demo_site_env(tmp_path, suffix, **extra):
     env = {
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "config.settings.test",
+        # Several processes, each with a private cache: nothing kept per content version.
+        "CONTENT_MEMOS_ENABLED": "0",
         "DATABASE_URL": url,
         "MEDIA_ROOT": str(demo.copy_media(tmp_path / "media")),
         **extra,

@@ -34,6 +34,7 @@ def test_facts_are_remembered_until_the_version_moves_on():
 
 def test_without_the_page_cache_facts_are_worked_out_every_time(settings):
     settings.PAGE_CACHE_ENABLED = False
+    settings.CONTENT_MEMOS_ENABLED = False
     calls = []
 
     @page_cache.per_version
@@ -42,3 +43,38 @@ def test_without_the_page_cache_facts_are_worked_out_every_time(settings):
         return len(calls)
 
     assert (facts(), facts()) == (1, 2)
+
+
+def test_content_memos_keep_facts_without_the_page_cache(settings):
+    """The tests' setting: pages rendered afresh, facts kept per version as in production."""
+    settings.PAGE_CACHE_ENABLED = False
+    settings.CONTENT_MEMOS_ENABLED = True
+    calls = []
+
+    @page_cache.per_version
+    def facts():
+        calls.append(1)
+        return len(calls)
+
+    assert (facts(), facts()) == (1, 1)
+    page_cache.bump_version()
+    assert facts() == 2
+
+
+def test_a_cache_that_fails_outright_leaves_the_version_unknown_and_keeps_the_bump_for_later(monkeypatch):
+    """A cache that raises instead of answering (not wrapped by ResilientCache) is treated as
+    away: nothing is served from memory, no error reaches the visitor, and the change is
+    recorded once the cache answers again."""
+    page_cache.forget_known()
+    before = page_cache.current_version()
+
+    def fails(*args, **kwargs):
+        raise ConnectionError("the cache is down")
+
+    with monkeypatch.context() as broken:
+        for method in ("get_many", "get", "add", "incr"):
+            broken.setattr(cache, method, fails)
+        page_cache.forget_known()
+        assert page_cache.current_version() is None
+        page_cache.bump_version()
+    assert page_cache.current_version() > before

@@ -4,7 +4,7 @@ import os
 from pathlib import Path
 
 from .base import *  # noqa: F403
-from .env import env
+from .env import env, env_bool
 
 DEBUG = False
 SECRET_KEY = "test-only-key"  # noqa: S105 - never used outside tests
@@ -23,6 +23,11 @@ CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"
 DEMO_ALLOWED = True
 # Every read of the content version asks the cache, so a change shows at once in tests.
 PAGE_CACHE_CHECK_SECONDS = 0
+# Pages are rendered afresh (no page cache), but the site frame and the per-version facts are
+# kept as in production, so the tests render pages the way production does on a cache miss.
+# tests/conftest.py moves the version on after each test, whose changes are rolled back.
+# The test servers of several processes (tests/servers.py) turn it off: their caches are private.
+CONTENT_MEMOS_ENABLED = env_bool("CONTENT_MEMOS_ENABLED", True)
 MEDIA_ROOT = Path(env("MEDIA_ROOT", BASE_DIR / ".test-media"))  # noqa: F405
 # A folder per xdist worker: a test that empties it never takes a file from another worker's test.
 PRIVATE_MEDIA_ROOT = Path(env("PRIVATE_MEDIA_ROOT", BASE_DIR / ".test-private-media")) / os.environ.get(  # noqa: F405

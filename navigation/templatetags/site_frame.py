@@ -3,7 +3,8 @@
 They are built once per language and content version and kept in the cache
 under the content version (caching/content_version.py): any change a
 visitor could see bumps the version, and the next page builds them afresh.
-Like the page cache, this is on only where PAGE_CACHE_ENABLED is (production).
+Like the per-version memos, this is on where PAGE_CACHE_ENABLED is (production), or
+CONTENT_MEMOS_ENABLED (the tests).
 
 The footer's links lead to the standard pages kept out of the main menu
 (accessibility statement, privacy, legal notice), so every page leads to them
@@ -26,7 +27,7 @@ register = template.Library()
 
 
 def _cached(request, name, build):
-    version = content_version.current_version() if content_version.enabled() else None
+    version = content_version.current_version() if content_version.memos_enabled() else None
     if version is None:  # no page cache, or the shared cache is away
         return build()
     key = f"site-frame:{version}:{name}:{request.get_host()}:{get_language()}"

@@ -4,6 +4,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from caching import content_version
 from events.choices import Kind
 from events.models import EventPage, Registration, Roster
 from events.targets import TARGETS as EVENT_TARGETS
@@ -162,7 +163,9 @@ def test_a_new_copy_request_raises_the_copies_requested():
     assert total(after, "copies", column).actual == total(before, "copies", column).actual + 3
     # Sending them moves them from "requested" to "sent", which is the printed-copies target's figure.
     sent_before = measure(after, "Printed copies sent to readers").actual
-    PrintRequest.objects.filter(email="robin@example.org").update(status=PrintRequest.Status.SENT)
+    for copies in PrintRequest.objects.filter(email="robin@example.org"):
+        copies.status = PrintRequest.Status.SENT
+        copies.save()  # as the admin does: the save renews what counts copies
     final = results()
     assert measure(final, "Printed copies sent to readers").actual == sent_before + 3
     assert total(final, "copies", column).actual == total(before, "copies", column).actual
@@ -249,6 +252,8 @@ def test_no_figure_holds_personal_data():
 def test_the_number_of_queries_is_small_and_does_not_grow_with_the_data(homes, django_assert_max_num_queries):
     with django_assert_max_num_queries(20):
         results("fr")
+    # Both measured as the first view after a change, when nothing is remembered.
+    content_version.bump_version()
     with CaptureQueriesContext(connection) as before:
         results("fr")
     for number in range(5):
@@ -268,6 +273,7 @@ def test_the_number_of_queries_is_small_and_does_not_grow_with_the_data(homes, d
             address="",
             country="FR",
         )
+    content_version.bump_version()
     with CaptureQueriesContext(connection) as after:
         results("fr")
     assert len(after.captured_queries) == len(before.captured_queries)
