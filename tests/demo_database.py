@@ -229,9 +229,7 @@ def demo():
     """The demo build for this code and this DATABASE_URL, built now if there is none."""
     url = os.environ.get("DATABASE_URL", "")
     postgres = servers.is_postgres(url)
-    # One build per kind of database: SQLite, or each PostgreSQL database name.
-    where = f"{urlsplit(url).hostname}-{urlsplit(url).port}-{database_name(url)}" if postgres else "sqlite"
-    key = f"{hashlib.sha256(f'{BASE_DIR}|{where}'.encode()).hexdigest()[:8]}-{'pg' if postgres else 'sqlite'}"
+    key = build_key(url)
     wanted = fingerprint()
     folder = root() / f"{key}-{wanted}"
     with locked(key):
@@ -255,6 +253,30 @@ def demo():
         os.utime(folder)
         forget_unused(key)
     return demo
+
+
+def build_key(url):
+    """The name of the builds for the database of `url`: one kind per SQLite, or per PostgreSQL database."""
+    postgres = servers.is_postgres(url)
+    where = f"{urlsplit(url).hostname}-{urlsplit(url).port}-{database_name(url)}" if postgres else "sqlite"
+    return f"{hashlib.sha256(f'{BASE_DIR}|{where}'.encode()).hexdigest()[:8]}-{'pg' if postgres else 'sqlite'}"
+
+
+def copy_migrated(url):
+    """Make the database at `url` an empty one, migrated for the current migrations: a copy of
+    the one demo builds start from (migrated now if there is none), in a second rather than the
+    quarter of a minute a `migrate` from nothing takes."""
+    source = os.environ.get("DATABASE_URL", "")
+    key = build_key(source)
+    with locked(key):
+        if servers.is_postgres(source):
+            migrated = with_database(source, f"{database_name(source) or 'steps'}_migrated")
+            ensure_postgres(migrated, migrations_fingerprint(), migrate)
+            with admin_connection(source) as connection:
+                connection.execute(f'DROP DATABASE IF EXISTS "{database_name(url)}" WITH (FORCE)')
+                connection.execute(f'CREATE DATABASE "{database_name(url)}" TEMPLATE "{database_name(migrated)}"')
+        else:
+            copy_sqlite(migrated_sqlite(key), sqlite3.connect(sqlite_path(url)), close=True)
 
 
 def migrate(database_url):
