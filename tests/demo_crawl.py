@@ -31,7 +31,7 @@ class CrawledPage:
 
 
 def read(html):
-    soup = BeautifulSoup(html, "html.parser")
+    soup = BeautifulSoup(html, "lxml")
     canonical = soup.find("link", rel="canonical")
     robots = soup.find("meta", attrs={"name": "robots"})
     return CrawledPage(

@@ -9,7 +9,7 @@ pytestmark = pytest.mark.django_db
 
 
 def footer(client, page):
-    return BeautifulSoup(client.get(page.url).content.decode(), "html.parser").find("footer")
+    return BeautifulSoup(client.get(page.url).content.decode(), "lxml").find("footer")
 
 
 @pytest.mark.parametrize(

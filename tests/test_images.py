@@ -12,7 +12,7 @@ pytestmark = pytest.mark.django_db
 
 
 def images(html):
-    return BeautifulSoup(html, "html.parser").find_all("img")
+    return BeautifulSoup(html, "lxml").find_all("img")
 
 
 def assert_responsive(img):
@@ -34,13 +34,13 @@ def test_film_cards_show_lazy_responsive_posters(client):
 
 def test_a_film_page_offers_its_poster_in_webp(client):
     film = FilmPage.objects.live().filter(locale__language_code="nl").exclude(poster=None).first()
-    video = BeautifulSoup(client.get(film.url).content, "html.parser").find("video")
+    video = BeautifulSoup(client.get(film.url).content, "lxml").find("video")
     assert video["poster"].endswith(".webp")
 
 
 def test_the_publication_cover_is_responsive(client):
     page = PublicationPage.objects.live().get(locale__language_code="en")
-    cover = BeautifulSoup(client.get(page.url).content, "html.parser").select_one(".publication__cover img")
+    cover = BeautifulSoup(client.get(page.url).content, "lxml").select_one(".publication__cover img")
     assert_responsive(cover)
 
 

@@ -29,7 +29,7 @@ pytestmark = pytest.mark.django_db
 
 
 def soup(response):
-    return BeautifulSoup(response.content.decode(), "html.parser")
+    return BeautifulSoup(response.content.decode(), "lxml")
 
 
 def alternates(html):

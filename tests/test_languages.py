@@ -15,7 +15,7 @@ pytestmark = pytest.mark.django_db
 
 
 def soup(response):
-    return BeautifulSoup(response.content.decode(), "html.parser")
+    return BeautifulSoup(response.content.decode(), "lxml")
 
 
 def demo_page_models():

@@ -18,7 +18,7 @@ def live_page(model, language):
 
 
 def soup(response):
-    return BeautifulSoup(response.content.decode(), "html.parser")
+    return BeautifulSoup(response.content.decode(), "lxml")
 
 
 @pytest.mark.usefixtures("production_caching")

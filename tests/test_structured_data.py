@@ -13,7 +13,7 @@ pytestmark = pytest.mark.django_db
 
 
 def json_ld(response):
-    html = BeautifulSoup(response.content.decode(), "html.parser")
+    html = BeautifulSoup(response.content.decode(), "lxml")
     return [json.loads(tag.string) for tag in html.find_all("script", type="application/ld+json")]
 
 

@@ -46,7 +46,7 @@ def test_the_sitemap_lists_questionnaires_and_courses_in_every_language(client, 
 def test_search_finds_a_course_and_offers_its_type_as_a_facet(client, lang, course):
     course = course[lang]
     html = client.get(f"/{lang}/search/", {"q": course.title, "type": "courses.coursepage"}).content.decode()
-    links = [link["href"] for link in BeautifulSoup(html, "html.parser").select("main a[href]")]
+    links = [link["href"] for link in BeautifulSoup(html, "lxml").select("main a[href]")]
     assert course.url in links
 
 

@@ -41,7 +41,7 @@ def test_every_language_has_the_section_and_the_two_example_questionnaires(clien
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_the_questionnaire_page_is_a_quiz_in_json_ld(client, lang):
     page = spocc(lang)
-    html = BeautifulSoup(client.get(page.url).content, "html.parser")
+    html = BeautifulSoup(client.get(page.url).content, "lxml")
     data = [json.loads(script.string) for script in html.select('script[type="application/ld+json"]')]
     quiz = next(item for item in data if item.get("@type") == "Quiz")
     assert quiz["inLanguage"] == lang
@@ -50,7 +50,7 @@ def test_the_questionnaire_page_is_a_quiz_in_json_ld(client, lang):
 
 def test_one_statement_per_screen_with_progress_and_labelled_answers(client):
     page = spocc("fr")
-    html = BeautifulSoup(client.get(page.url + "answer/").content, "html.parser")
+    html = BeautifulSoup(client.get(page.url + "answer/").content, "lxml")
     assert html.select_one("progress")["max"] == "10"
     assert (
         "1" in html.select_one("#progress-label").get_text() and "10" in html.select_one("#progress-label").get_text()
@@ -92,7 +92,7 @@ def test_completing_a_questionnaire_anonymously_stores_nothing(client, lang, pro
 def test_the_result_shows_a_profile_as_a_chart_and_a_table_and_the_strengths(client):
     page = spocc("nl")
     response, code = answer_all(client, page, lowest_for(page, "CT"))
-    html = BeautifulSoup(response.content, "html.parser")
+    html = BeautifulSoup(response.content, "lxml")
     assert html.select_one('svg[role="img"] title') is not None
     rows = html.select("table.assessment-table tbody tr")
     assert len(rows) == 5
@@ -109,7 +109,7 @@ def test_the_result_shows_a_profile_as_a_chart_and_a_table_and_the_strengths(cli
 def test_the_plan_suggests_methods_linked_to_exactly_the_lowest_competence(client):
     page = spocc("fr")
     _response, code = answer_all(client, page, lowest_for(page, "O"))
-    html = BeautifulSoup(client.get(page.url + "plan/", {"a": code}).content, "html.parser")
+    html = BeautifulSoup(client.get(page.url + "plan/", {"a": code}).content, "lxml")
     blocks = html.select(".plan-competence")
     assert [block["data-competence"] for block in blocks] == ["SPOCC O"]
     titles = {link.get_text(strip=True) for link in blocks[0].select(".plan-methods a")}
@@ -126,7 +126,7 @@ def test_a_goal_profile_sets_the_levels_wanted(client):
     code = "4444444444"
     html = client.get(page.url + "result/", {"a": code, "goal": "1"}).content.decode()
     assert "Shop assistant (example)" in html
-    table = BeautifulSoup(html, "html.parser").select("table.assessment-table tbody tr")
+    table = BeautifulSoup(html, "lxml").select("table.assessment-table tbody tr")
     assert all("none" in row.select("td")[2].get_text() for row in table)  # everything reached
 
 

@@ -72,7 +72,7 @@ def test_each_course_shows_its_modules_outcomes_and_badge_with_valid_course_json
     course = course[lang]
     response = client.get(course.url)
     assert response.status_code == 200
-    html = BeautifulSoup(response.content, "html.parser")
+    html = BeautifulSoup(response.content, "lxml")
     modules = html.select(".course-module")
     assert len(modules) == len(course.modules) == 2
     for module, data in zip(modules, course.module_list, strict=True):

@@ -15,7 +15,7 @@ pytestmark = pytest.mark.django_db
 
 
 def provenance_text(client, page):
-    html = BeautifulSoup(client.get(page.url).content.decode(), "html.parser")
+    html = BeautifulSoup(client.get(page.url).content.decode(), "lxml")
     aside = html.find("aside", class_="provenance")
     return aside.get_text(" ", strip=True) if aside else ""
 

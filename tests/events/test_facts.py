@@ -177,7 +177,7 @@ def test_a_forked_french_capacity_changes_nothing_for_visitors_in_any_language(
         html = client.get(page.url).content.decode()
         (script,) = [
             json.loads(tag.string)
-            for tag in BeautifulSoup(html, "html.parser").find_all("script", type="application/ld+json")
+            for tag in BeautifulSoup(html, "lxml").find_all("script", type="application/ld+json")
             if '"Event"' in tag.string
         ]
         assert script["maximumAttendeeCapacity"] == 2
@@ -233,7 +233,7 @@ def test_listing_and_calendar_feed_show_the_source_status(client, open_events, i
     french = fork(open_events["fr"], status=EventStatus.SCHEDULED)
     listing = client.get(indexes["fr"].url).content.decode()
     card = next(
-        item for item in BeautifulSoup(listing, "html.parser").select(".event-card") if french.title in item.get_text()
+        item for item in BeautifulSoup(listing, "lxml").select(".event-card") if french.title in item.get_text()
     )
     assert cancelled_label("fr") in card.get_text()
     feed = client.get(indexes["fr"].url + "ics/").content.decode()
@@ -268,12 +268,12 @@ def test_a_translation_form_has_no_fact_fields_even_after_stop_translation(admin
 
     editor = admin_client.get(f"/admin/pages/{french.pk}/edit/")
     assert editor.status_code == 200
-    soup = BeautifulSoup(editor.content, "html.parser")
+    soup = BeautifulSoup(editor.content, "lxml")
     assert soup.find("input", attrs={"name": "capacity"}) is None
     assert f"/admin/pages/{english.pk}/edit/" in editor.content.decode()
     assert "The same in every language." in editor.content.decode()
     source_editor = admin_client.get(f"/admin/pages/{english.pk}/edit/")
-    assert BeautifulSoup(source_editor.content, "html.parser").find("input", attrs={"name": "capacity"}) is not None
+    assert BeautifulSoup(source_editor.content, "lxml").find("input", attrs={"name": "capacity"}) is not None
 
 
 # Which page is the source -----------------------------------------------------------------

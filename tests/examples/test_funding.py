@@ -47,7 +47,7 @@ def test_content_from_softskills4eu_and_entr21_shows_the_erasmus_plus_notice(cli
         with translation.override("en"):
             assert emblem != str(NOTICES[Funding.ERASMUS_PLUS]["emblem"]), "the emblem text is translated"
     for page in pages:
-        html = BeautifulSoup(client.get(page.url).content, "html.parser")
+        html = BeautifulSoup(client.get(page.url).content, "lxml")
         notice = html.select_one('[data-funding="erasmus_plus"]')
         assert notice is not None, page.url
         assert emblem in notice.get_text(" ") and disclaimer in notice.get_text(" "), page.url
@@ -57,7 +57,7 @@ def test_content_from_softskills4eu_and_entr21_shows_the_erasmus_plus_notice(cli
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_content_from_interreg_projects_leaves_the_credit_to_the_footer(client, language):
     page = ToolPage.objects.live().filter(locale__language_code=language, source_project__acronym="SUCCES").first()
-    html = BeautifulSoup(client.get(page.url).content, "html.parser")
+    html = BeautifulSoup(client.get(page.url).content, "lxml")
     assert html.select_one("main [data-funding]") is None
 
 
@@ -65,7 +65,7 @@ def test_the_project_page_credits_its_programme(client):
     from practices.models import CaseStudyIndexPage
 
     index = CaseStudyIndexPage.objects.live().get(locale__language_code="fr")
-    html = BeautifulSoup(client.get(index.url + "projects/SoftSkills4EU/").content, "html.parser")
+    html = BeautifulSoup(client.get(index.url + "projects/SoftSkills4EU/").content, "lxml")
     assert html.select_one('[data-funding="erasmus_plus"]') is not None
 
 

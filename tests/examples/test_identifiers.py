@@ -26,7 +26,7 @@ def publications():
 
 def exported_texts(client, page):
     """Everything a citation manager or a search engine reads from the page."""
-    html = BeautifulSoup(client.get(page.url).content, "html.parser")
+    html = BeautifulSoup(client.get(page.url).content, "lxml")
     texts = [script.string for script in html.find_all("script", type="application/ld+json")]
     texts += [
         meta.get("content", "")

@@ -45,7 +45,7 @@ def test_the_results_page_shows_zero_progress_says_why_and_shows_the_examples_ap
     from results.models import ResultsPage
 
     page = ResultsPage.objects.live().get(locale__language_code=language)
-    html = BeautifulSoup(client.get(page.url).content, "html.parser")
+    html = BeautifulSoup(client.get(page.url).content, "lxml")
     targets = html.find("table", id="results-targets")
     actuals = [int(cell["data-value"]) for row in targets.select("tbody tr") for cell in row.find_all("td")[1:2]]
     assert actuals and set(actuals) == {0}

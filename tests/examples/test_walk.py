@@ -50,7 +50,7 @@ def extra_views(page):
 
 
 def outside_example_marks(html):
-    soup = BeautifulSoup(html, "html.parser")
+    soup = BeautifulSoup(html, "lxml")
     for marked in soup.select(EXAMPLE_MARKS):
         marked.decompose()
     for hidden in soup.select("script, style, head"):
@@ -94,7 +94,7 @@ def test_every_public_page_shows_the_banner_and_every_example_its_notice(client,
             response = client.get(page.url)
             assert response.status_code == 200, page.url
         html = crawled.html if crawled is not None else response.content.decode()
-        soup = BeautifulSoup(html, "html.parser")
+        soup = BeautifulSoup(html, "lxml")
         banner = soup.select_one("[data-example-banner]")
         assert banner is not None, f"no example banner on {page.url}"
         assert banner.find("a", href=about.url), f"the banner of {page.url} does not lead to {about.url}"
@@ -105,7 +105,7 @@ def test_every_public_page_shows_the_banner_and_every_example_its_notice(client,
             for url in extra_views(page):
                 view = client.get(url)
                 assert view.status_code == 200, url
-                assert BeautifulSoup(view.content, "html.parser").select_one("[data-example-notice]"), url
+                assert BeautifulSoup(view.content, "lxml").select_one("[data-example-notice]"), url
                 assert b"data-example-banner" in view.content, url
         else:
             text = outside_example_marks(html)
@@ -131,13 +131,13 @@ def test_listings_and_comparisons_mark_each_example_they_quote(client, language)
     from toolkit.models import ToolkitIndexPage
 
     toolkit = ToolkitIndexPage.objects.live().get(locale__language_code=language)
-    cards = BeautifulSoup(client.get(toolkit.url).content, "html.parser").select(".toolkit-card")
+    cards = BeautifulSoup(client.get(toolkit.url).content, "lxml").select(".toolkit-card")
     assert cards and all(card.select_one("[data-example-notice]") for card in cards)
 
     cases = CaseStudyIndexPage.objects.live().get(locale__language_code=language)
     keys = [str(case.translation_key) for case in cases.get_children().live().specific()[:3]]
     compare = client.get(cases.url + "compare/?" + "&".join(f"case={key}" for key in keys))
-    headers = [th for th in BeautifulSoup(compare.content, "html.parser").select("thead th[scope=col]") if th.find("a")]
+    headers = [th for th in BeautifulSoup(compare.content, "lxml").select("thead th[scope=col]") if th.find("a")]
     assert len(headers) == 3 and all(header.select_one("[data-example-notice]") for header in headers)
 
 

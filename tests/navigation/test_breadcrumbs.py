@@ -18,7 +18,7 @@ WITHOUT_TRAIL = {"home.HomePage", "404 page", "method print view"}
 
 
 def trail(response):
-    nav = BeautifulSoup(response.content.decode(), "html.parser").select_one("nav.breadcrumbs")
+    nav = BeautifulSoup(response.content.decode(), "lxml").select_one("nav.breadcrumbs")
     if nav is None:
         return None
     return [(item.get_text(strip=True), item.a["href"] if item.a else None) for item in nav.select("li")], nav
@@ -50,7 +50,7 @@ def test_the_home_page_shows_no_trail(client):
 def render(page, arguments="", **context):
     request = RequestFactory().get(page.url if page else "/en/")
     template = Template("{% load site_tags %}{% breadcrumbs " + arguments + " %}")
-    return BeautifulSoup(template.render(Context({"request": request, "page": page, **context})), "html.parser")
+    return BeautifulSoup(template.render(Context({"request": request, "page": page, **context})), "lxml")
 
 
 def labels(html):

@@ -29,12 +29,12 @@ def french_alias_of_an_english_page(show_in_menus):
 
 
 def menu_links(client, url):
-    html = BeautifulSoup(client.get(url).content.decode(), "html.parser")
+    html = BeautifulSoup(client.get(url).content.decode(), "lxml")
     return [a["href"] for a in html.select(".site-nav a")]
 
 
 def footer_links(client, url):
-    html = BeautifulSoup(client.get(url).content.decode(), "html.parser")
+    html = BeautifulSoup(client.get(url).content.decode(), "lxml")
     return [a["href"] for a in html.select(".site-footer a")]
 
 

@@ -37,7 +37,7 @@ def retry_url(row):
 
 
 def rows_of(response):
-    html = BeautifulSoup(response.content, "html.parser")
+    html = BeautifulSoup(response.content, "lxml")
     return [[cell.get_text(" ", strip=True) for cell in row.find_all("td")] for row in html.select("table tbody tr")]
 
 

@@ -26,7 +26,7 @@ def indexes(db):
 def html_of(client, url):
     response = client.get(url)
     assert response.status_code == 200, url
-    return BeautifulSoup(response.content, "html.parser")
+    return BeautifulSoup(response.content, "lxml")
 
 
 def section(html, heading):

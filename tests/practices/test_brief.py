@@ -22,7 +22,7 @@ def test_printable_brief(client, case):
     page = case["nl"]
     response = client.get(f"{page.url}brief/")
     assert response.status_code == 200
-    html = BeautifulSoup(response.content, "html.parser")
+    html = BeautifulSoup(response.content, "lxml")
     assert html.find("h1").get_text(strip=True) == page.title
     assert html.find("link", attrs={"media": "print", "href": lambda href: href and "brief-print" in href})
     # The print button needs JavaScript, so it starts hidden; the text says what to do without it.
@@ -35,7 +35,7 @@ def test_the_brief_carries_the_disclaimer_editors_wrote_for_its_language(client,
     footer.disclaimer = f"Disclaimer edited for {language}."
     footer.save()
     page = case[language]
-    html = BeautifulSoup(client.get(f"{page.url}brief/").content, "html.parser")
+    html = BeautifulSoup(client.get(f"{page.url}brief/").content, "lxml")
     funding = html.select_one(".brief__footer .brief__funding").get_text(" ", strip=True)
     assert f"Disclaimer edited for {language}." in funding
     assert footer.acknowledgement in funding
@@ -50,6 +50,6 @@ def test_the_old_pdf_address_leads_to_the_brief(client, case):
 
 def test_case_page_links_to_the_brief(client, case):
     page = case["fr"]
-    html = BeautifulSoup(client.get(page.url).content, "html.parser")
+    html = BeautifulSoup(client.get(page.url).content, "lxml")
     hrefs = [a["href"] for a in html.select(".case-actions a")]
     assert hrefs == [f"{page.url}brief/"]

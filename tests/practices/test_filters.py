@@ -55,7 +55,7 @@ def library():
 
 def get(client, index, query=""):
     response = client.get(f"{index.url}{query}")
-    return response, BeautifulSoup(response.content, "html.parser")
+    return response, BeautifulSoup(response.content, "lxml")
 
 
 def titles(html):

@@ -11,7 +11,7 @@ pytestmark = pytest.mark.django_db
 def html_of(client, url):
     response = client.get(url)
     assert response.status_code == 200, url
-    return BeautifulSoup(response.content, "html.parser")
+    return BeautifulSoup(response.content, "lxml")
 
 
 def test_project_cases_beyond_the_limit_link_to_the_filtered_case_index(client, indexes, monkeypatch):

@@ -19,7 +19,7 @@ TITLES = {
 
 
 def soup(response):
-    return BeautifulSoup(response.content, "html.parser")
+    return BeautifulSoup(response.content, "lxml")
 
 
 def json_ld(page_soup, schema_type):

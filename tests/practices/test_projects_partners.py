@@ -9,7 +9,7 @@ pytestmark = pytest.mark.django_db
 def html_of(client, url):
     response = client.get(url)
     assert response.status_code == 200, url
-    return BeautifulSoup(response.content, "html.parser")
+    return BeautifulSoup(response.content, "lxml")
 
 
 def test_project_page_lists_its_cases(client, indexes):

@@ -36,7 +36,7 @@ def total(page):
 
 
 def book(client, page):
-    soup = BeautifulSoup(client.get(page.url).content, "html.parser")
+    soup = BeautifulSoup(client.get(page.url).content, "lxml")
     for script in soup.find_all("script", type="application/ld+json"):
         data = json.loads(script.string)
         for item in data if isinstance(data, list) else [data]:
@@ -143,12 +143,12 @@ def test_a_stopped_translation_cannot_edit_the_print_run_or_the_editions(admin_c
     editor = admin_client.get(f"/admin/pages/{french.pk}/edit/")
     assert editor.status_code == 200
     html = editor.content.decode()
-    soup = BeautifulSoup(html, "html.parser")
+    soup = BeautifulSoup(html, "lxml")
     assert soup.find("input", attrs={"name": "printed_copies"}) is None
     assert soup.find("input", attrs={"name": "editions-TOTAL_FORMS"}) is None
     assert f"/admin/pages/{english.pk}/edit/" in html
     # The copies printed are shown read-only, with the source page's value.
     read_only = [output.get_text(strip=True) for output in soup.select(".w-field__textoutput")]
     assert str(fresh(english).printed_copies) in read_only
-    source_editor = BeautifulSoup(admin_client.get(f"/admin/pages/{english.pk}/edit/").content, "html.parser")
+    source_editor = BeautifulSoup(admin_client.get(f"/admin/pages/{english.pk}/edit/").content, "lxml")
     assert source_editor.find("input", attrs={"name": "editions-TOTAL_FORMS"}) is not None

@@ -84,7 +84,7 @@ def publications(db, publication_pks):
 def _get(client, page):
     response = client.get(page.url)
     assert response.status_code == 200
-    return BeautifulSoup(response.content, "html.parser")
+    return BeautifulSoup(response.content, "lxml")
 
 
 def _json_ld(soup, kind):

@@ -266,7 +266,7 @@ def test_the_dashboard_lists_the_partners_events_content_and_figures(client, peo
     client.force_login(people["partner-a"])
     url = reverse("reporting_partner", args=[alpha.translation_key])
     response = client.get(url, {"start": PERIOD.start, "end": PERIOD.end})
-    html = BeautifulSoup(response.content, "html.parser")
+    html = BeautifulSoup(response.content, "lxml")
     text = html.get_text()
     assert event.title in text and method.title in text and others.title not in text
     assert html.find("a", href=reverse("reporting_event_evidence", args=[event.translation_key]))

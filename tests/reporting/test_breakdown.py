@@ -219,7 +219,7 @@ def test_the_page_shows_a_table_per_indicator_by_the_chosen_dimension(client, re
     )
     assert response.status_code == 200
     assert "no-store" in response["Cache-Control"]
-    html = BeautifulSoup(response.content, "html.parser")
+    html = BeautifulSoup(response.content, "lxml")
     participants = html.select_one('section[data-indicator="participants"]')
     cells = {row["data-code"]: int(row.td["data-value"]) for row in participants.select("tr[data-code]")}
     assert cells["BE"] == 12 and cells["NL"] == 6 and cells["total"] == 18

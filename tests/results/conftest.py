@@ -33,7 +33,7 @@ def english_editor(db):
 
 
 def soup(response):
-    return BeautifulSoup(response.content.decode(), "html.parser")
+    return BeautifulSoup(response.content.decode(), "lxml")
 
 
 def page_figures(html):
