@@ -10,8 +10,8 @@ WORKER_ARGS := --backend outbox --queue-name outbox --no-reload
 
 .PHONY: setup run worker test test-fast lint check messages clean bench
 # The tests run in parallel (pytest-xdist): one worker per core, at most 2 unless TEST_WORKERS
-# says otherwise. One worker runs the browser tests first, one after the other (their xdist
-# group), while the others start on the rest.
+# says otherwise. Tests that share a slow fixture form an xdist group (--dist loadgroup), run
+# by one worker, which builds the fixture once.
 TEST_WORKERS ?= $(shell n=$$(nproc 2>/dev/null || echo 1); [ $$n -gt 2 ] && n=2; echo $$n)
 PYTEST_PARALLEL := $(VENV)/bin/pytest -n $(TEST_WORKERS) --dist loadgroup
 
