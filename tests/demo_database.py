@@ -134,12 +134,17 @@ class Demo:
         database (dropped first if it exists)."""
         if servers.is_postgres(self.database_url):
             # Under the lock: a build for newer code may replace the template meanwhile.
-            name, template = database_name(url), database_name(self.database_url)
-            with locked(self.key), admin_connection(self.database_url) as connection:
-                connection.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-                connection.execute(f'CREATE DATABASE "{name}" TEMPLATE "{template}"')
+            with locked(self.key):
+                copy_postgres(self.database_url, url)
         else:
             copy_sqlite(sqlite_path(self.database_url), sqlite3.connect(sqlite_path(url)), close=True)
+
+
+def copy_postgres(template_url, url):
+    """Make the PostgreSQL database at `url` (dropped first if it exists) a copy of `template_url`'s."""
+    with admin_connection(template_url) as connection:
+        connection.execute(f'DROP DATABASE IF EXISTS "{database_name(url)}" WITH (FORCE)')
+        connection.execute(f'CREATE DATABASE "{database_name(url)}" TEMPLATE "{database_name(template_url)}"')
 
 
 def copy_sqlite(source_path, target, close=False):
@@ -272,9 +277,7 @@ def copy_migrated(url):
         if servers.is_postgres(source):
             migrated = with_database(source, f"{database_name(source) or 'steps'}_migrated")
             ensure_postgres(migrated, migrations_fingerprint(), migrate)
-            with admin_connection(source) as connection:
-                connection.execute(f'DROP DATABASE IF EXISTS "{database_name(url)}" WITH (FORCE)')
-                connection.execute(f'CREATE DATABASE "{database_name(url)}" TEMPLATE "{database_name(migrated)}"')
+            copy_postgres(migrated, url)
         else:
             copy_sqlite(migrated_sqlite(key), sqlite3.connect(sqlite_path(url)), close=True)
 
