@@ -10,6 +10,7 @@ from wagtail.models import get_page_models
 from home.models import StandardPage
 from tests import factories
 from tests.languages import CONFIGURED, SOURCE, WRITTEN, unconfigured_language
+from tests.module_data import module_data
 
 pytestmark = pytest.mark.django_db
 
@@ -23,26 +24,40 @@ def demo_page_models():
     return [model for model in get_page_models() if model._meta.app_label not in {"wagtailcore"}]
 
 
-def page_in(model, lang):
-    """A live page of `model` in `lang`: one built for the test, in every written language,
-    for the content types; the site's own (home, section index) for the others."""
-    from tests import factories
-
-    factory = CONTENT_FACTORIES.get(model.__name__)
-    if factory is None:
-        return model.objects.live().filter(locale__language_code=lang).order_by("path").first()
+def build_in_every_language(factory):
+    """{language: pk} of a page built by `factory` in English and translated into every
+    written language. What the page links to is translated first, as translators do
+    (wagtail-localize points each link at the linked translation)."""
     english = factory()
-    # What the page links to is translated first, as translators do (wagtail-localize
-    # points each link at the linked translation).
     linked = [getattr(english, name, None) for name in ("partner", "framework")]
     linked += [block.value["competence"] for block in getattr(english, "statements", [])]
-    pages = {"en": english}
+    pks = {"en": english.pk}
     for code in WRITTEN:
         if code != "en":
             for snippet in filter(None, linked):
                 factories.translate(snippet, code)
-            pages[code] = factories.translate(english, code)
-    return pages[lang]
+            pks[code] = factories.translate(english, code).pk
+    return pks
+
+
+@module_data
+def content_pages():
+    """{page type name: {language: pk}}: a live page of each content type, built for these
+    tests in every written language. Built once for the module."""
+    return {name: build_in_every_language(factory) for name, factory in CONTENT_FACTORIES.items()}
+
+
+@pytest.fixture
+def page_in(content_pages):
+    """page_in(model, lang): a live page of `model` in `lang`: the one built for these tests
+    for the content types; the site's own (home, section index) for the others."""
+
+    def page_in(model, lang):
+        if model.__name__ in content_pages:
+            return model.objects.get(pk=content_pages[model.__name__][lang])
+        return model.objects.live().filter(locale__language_code=lang).order_by("path").first()
+
+    return page_in
 
 
 CONTENT_FACTORIES = {
@@ -74,7 +89,7 @@ def test_root_redirects_by_browser_language(client, accept, target):
 
 @pytest.mark.parametrize("model", demo_page_models(), ids=lambda model: model.__name__)
 @pytest.mark.parametrize("lang", WRITTEN)
-def test_every_page_type_renders_in_each_language(client, model, lang):
+def test_every_page_type_renders_in_each_language(client, page_in, model, lang):
     page = page_in(model, lang)
     assert page is not None, f"the site has no {model.__name__} in {lang}"
     response = client.get(page.url)
@@ -87,7 +102,7 @@ def test_every_page_type_renders_in_each_language(client, model, lang):
 
 @pytest.mark.parametrize("model", demo_page_models(), ids=lambda model: model.__name__)
 @pytest.mark.parametrize("lang", WRITTEN)
-def test_switcher_canonical_and_hreflang_point_at_the_translations(client, model, lang):
+def test_switcher_canonical_and_hreflang_point_at_the_translations(client, page_in, model, lang):
     page = page_in(model, lang)
     translations = {p.locale.language_code: p for p in page.get_translations(inclusive=True).live()}
     html = soup(client.get(page.url))
@@ -112,7 +127,7 @@ def test_switcher_canonical_and_hreflang_point_at_the_translations(client, model
     assert switcher.find(attrs={"aria-current": "true"})["lang"] == lang
 
 
-def test_switcher_leads_to_the_home_page_with_a_notice_when_no_translation_exists(client):
+def test_switcher_leads_to_the_home_page_with_a_notice_when_no_translation_exists(client, page_in):
     about_fr = page_in(StandardPage, "fr")
     about_fr.unpublish()
     english = about_fr.get_translation(_locale("en"))
@@ -125,7 +140,7 @@ def test_switcher_leads_to_the_home_page_with_a_notice_when_no_translation_exist
     assert "pas encore disponible" in notice.get_text()
 
 
-def test_alias_pages_are_never_offered_as_translations(client):
+def test_alias_pages_are_never_offered_as_translations(client, page_in):
     about_en = page_in(StandardPage, "en")
     about_fr = about_en.get_translation(_locale("fr"))
     about_fr.delete()
@@ -156,7 +171,7 @@ def _locale(code):
     return Locale.objects.get(language_code=code)
 
 
-def test_sub_routes_of_a_page_keep_their_route_in_the_other_languages(rf, homes):
+def test_sub_routes_of_a_page_keep_their_route_in_the_other_languages(rf, homes, page_in):
     from core.languages import alternate_links, switcher_links
 
     page = page_in(StandardPage, "en")

@@ -29,8 +29,13 @@ class UserFactory(factory.django.DjangoModelFactory):
     def role(user, create, extracted, **kwargs):
         """UserFactory(role="translator") puts the person in that role's group."""
         if extracted:
-            setup_roles()
-            user.groups.set([Group.objects.get(name=ROLE_GROUPS[extracted])])
+            # The test database, a copy of the demo, has the groups; setup_roles (idempotent,
+            # a fifth of a second) runs only where one is missing.
+            group = Group.objects.filter(name=ROLE_GROUPS[extracted]).first()
+            if group is None:
+                setup_roles()
+                group = Group.objects.get(name=ROLE_GROUPS[extracted])
+            user.groups.set([group])
 
 
 def person_in(role):
