@@ -1,11 +1,6 @@
 import pytest
 
-from tests.languages import WRITTEN
-
 from .routes import public_urls
-
-# The groups of addresses the tests are parametrised by (see routes.public_urls).
-GROUPS = ["site-wide", *WRITTEN]
 
 
 @pytest.fixture(scope="module")
@@ -15,7 +10,7 @@ def routes_by_group(django_db_setup, django_db_blocker):
         return public_urls()
 
 
-@pytest.fixture(params=GROUPS)
+@pytest.fixture
 def routes(request, routes_by_group):
-    """The addresses of one group: the site-wide ones, or one language's."""
+    """The addresses of one group (parametrised indirectly, see taking_turns)."""
     return routes_by_group[request.param]

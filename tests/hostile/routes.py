@@ -11,6 +11,7 @@ from django.urls import reverse
 from django.utils import translation
 from wagtail.models import Locale
 
+from tests.languages import WRITTEN
 from tests.page_types import page_urls
 
 
@@ -98,3 +99,14 @@ def public_urls():
             (f"{language} {label}", url) for label, url in page_urls(language) + download_urls(language)
         ]
     return groups
+
+
+def taking_turns(turn):
+    """The groups of addresses (see routes.public_urls) one test runs on: the site-wide ones
+    and one language's. The languages take turns down the tests: each language's addresses
+    are the same routes and views as another's, so every language meets some kinds of hostile
+    input and every kind meets every route, at a third of the cost of every pair.
+
+        @pytest.mark.parametrize("routes", taking_turns(0), indirect=True)
+    """
+    return ["site-wide", WRITTEN[turn % len(WRITTEN)]]

@@ -1,8 +1,8 @@
 """No query string, header or address on any public route gives a server error.
 
-Every page type and sub-route in every language, every download, search,
-feeds, the sitemap, robots.txt, the API and the documents (see routes.py)
-receives generated query strings and headers: unknown, repeated and empty
+Every page type and sub-route, every download, search, feeds, the sitemap,
+robots.txt, the API and the documents (see routes.py), each test in one language, the
+languages taking turns (routes.taking_turns), receives generated query strings and headers: unknown, repeated and empty
 parameters, Unicode digits, huge numbers, NUL bytes, very long values, broken
 percent-encoding; garbled Range, cookies (an invalid session or CSRF cookie),
 languages and validators; hostile path segments and Host headers. Each answer
@@ -17,6 +17,7 @@ from hypothesis import example, given
 from hypothesis import strategies as st
 
 from .checks import FEW_EXAMPLES, check_all, client, describe, seeded, send
+from .routes import taking_turns
 from .strategies import (
     BAD_ESCAPES,
     KNOWN_PARAMS,
@@ -66,6 +67,7 @@ def _joined(*queries):
     return "&".join(query for query in queries if query)
 
 
+@pytest.mark.parametrize("routes", taking_turns(0), indirect=True)
 def test_hostile_query_strings_never_give_a_server_error(routes):
     http = client()
 
@@ -84,6 +86,7 @@ def test_hostile_query_strings_never_give_a_server_error(routes):
     check_all(routes, check)
 
 
+@pytest.mark.parametrize("routes", taking_turns(1), indirect=True)
 def test_hostile_headers_never_give_a_server_error(routes):
     http = client()
 
@@ -101,6 +104,7 @@ def test_hostile_headers_never_give_a_server_error(routes):
     check_all(routes, check)
 
 
+@pytest.mark.parametrize("routes", taking_turns(2), indirect=True)
 def test_hostile_requests_never_give_a_server_error_with_the_page_cache_on(routes, production_caching):
     """Each address asked twice with the same hostile input (filling the cache, then from it)."""
     http = client()
@@ -120,6 +124,7 @@ def test_hostile_requests_never_give_a_server_error_with_the_page_cache_on(route
     check_all(routes, check)
 
 
+@pytest.mark.parametrize("routes", taking_turns(3), indirect=True)
 def test_hostile_path_segments_never_give_a_server_error(routes):
     """One segment of each address replaced by a hostile one, or one added."""
     http = client()
@@ -140,6 +145,7 @@ def test_hostile_path_segments_never_give_a_server_error(routes):
     check_all(routes, check)
 
 
+@pytest.mark.parametrize("routes", taking_turns(4), indirect=True)
 @FEW_EXAMPLES
 @given(host=disallowed_hosts(django_settings.ALLOWED_HOSTS), data=st.data())
 def test_a_disallowed_host_is_refused_with_400(routes, host, data):
@@ -149,6 +155,7 @@ def test_a_disallowed_host_is_refused_with_400(routes, host, data):
     assert response.status_code == 400, f"{label}: Host {host!r} gave {response.status_code}"
 
 
+@pytest.mark.parametrize("routes", taking_turns(5), indirect=True)
 @FEW_EXAMPLES
 @given(port=hostile_values(), data=st.data())
 def test_an_allowed_host_with_a_garbled_port_gives_no_server_error(routes, port, data):
