@@ -12,8 +12,8 @@ from collections import deque
 from dataclasses import dataclass
 from urllib.parse import urldefrag, urlsplit
 
+import lxml.html
 import pytest
-from bs4 import BeautifulSoup
 
 # The tests that use the crawl run on one worker, which crawls once.
 GROUP = pytest.mark.xdist_group("demo-crawl")
@@ -30,16 +30,22 @@ class CrawledPage:
     links: list
 
 
+ALTERNATES = "//link[@rel='alternate'][@hreflang]"
+
+
 def read(html):
-    soup = BeautifulSoup(html, "lxml")
-    canonical = soup.find("link", rel="canonical")
-    robots = soup.find("meta", attrs={"name": "robots"})
+    # lxml's own tree rather than BeautifulSoup's: the crawl reads hundreds of pages.
+    tree = lxml.html.fromstring(html)
+    canonical = tree.xpath("//link[@rel='canonical']/@href")
+    robots = " ".join(tree.xpath("//meta[@name='robots']/@content"))
     return CrawledPage(
         html=html,
-        canonical=canonical["href"] if canonical else None,
-        alternates={link["hreflang"]: link["href"] for link in soup.find_all("link", rel="alternate", hreflang=True)},
-        indexed=not (robots and "noindex" in robots.get("content", "")),
-        links=[a["href"] for a in soup.find_all("a", href=True)],
+        canonical=canonical[0] if canonical else None,
+        alternates={
+            link.get("hreflang"): link.get("href") for link in tree.xpath("//link[@rel='alternate'][@hreflang]")
+        },
+        indexed="noindex" not in robots,
+        links=tree.xpath("//a/@href"),
     )
 
 

@@ -12,6 +12,7 @@ The demo is mostly example content (core/examples.py), so:
 
 import re
 
+import lxml.html
 import pytest
 from bs4 import BeautifulSoup
 from django.db.models import Count, Q, Sum
@@ -49,13 +50,13 @@ def extra_views(page):
     return []
 
 
-def outside_example_marks(html):
-    soup = BeautifulSoup(html, "lxml")
-    for marked in soup.select(EXAMPLE_MARKS):
-        marked.decompose()
-    for hidden in soup.select("script, style, head"):
-        hidden.decompose()
-    return soup.get_text(" ")
+def outside_example_marks(tree):
+    """The text of a page (an lxml tree, changed here) outside the parts marked as examples."""
+    for marked in tree.cssselect(EXAMPLE_MARKS):
+        marked.drop_tree()
+    for hidden in tree.cssselect("script, style, head"):
+        hidden.drop_tree()
+    return " ".join(tree.itertext())
 
 
 def example_figures():
@@ -94,21 +95,24 @@ def test_every_public_page_shows_the_banner_and_every_example_its_notice(client,
             response = client.get(page.url)
             assert response.status_code == 200, page.url
         html = crawled.html if crawled is not None else response.content.decode()
-        soup = BeautifulSoup(html, "lxml")
-        banner = soup.select_one("[data-example-banner]")
-        assert banner is not None, f"no example banner on {page.url}"
-        assert banner.find("a", href=about.url), f"the banner of {page.url} does not lead to {about.url}"
+        # lxml's own tree rather than BeautifulSoup's: this reads every page of the demo.
+        tree = lxml.html.fromstring(html)
+        banner = tree.cssselect("[data-example-banner]")
+        assert banner, f"no example banner on {page.url}"
+        assert banner[0].xpath(".//a[@href=$url]", url=about.url), (
+            f"the banner of {page.url} does not lead to {about.url}"
+        )
         if getattr(page, "is_example", False):
             flagged_seen += 1
             selector = OWN_NOTICE.get(page._meta.label, "main [data-example-notice]")
-            assert soup.select_one(selector), f"{page.url} is an example but shows no notice"
+            assert tree.cssselect(selector), f"{page.url} is an example but shows no notice"
             for url in extra_views(page):
                 view = client.get(url)
                 assert view.status_code == 200, url
                 assert BeautifulSoup(view.content, "lxml").select_one("[data-example-notice]"), url
                 assert b"data-example-banner" in view.content, url
         else:
-            text = outside_example_marks(html)
+            text = outside_example_marks(tree)
             for figure in figures:
                 assert not re.search(rf"(?<![\d.,]){figure}(?![\d.,])", text), (
                     f"{page.url} quotes the example figure {figure} outside an example mark"
