@@ -12,7 +12,6 @@ from wagtail.models import Page
 from core.translated import in_locale
 from core.visibility import visible
 
-from .fields import filter_by_competences
 from .keys import framework_order
 from .models import Alignment, FrameworkItem
 
@@ -83,11 +82,19 @@ def linked_pages(item, locale):
     """Live, public pages in `locale` that link to `item` (through any of its translations).
 
     Pages hold default-language items, even in their translations, hence the match
-    by translation key rather than by item.
+    by translation key rather than by item. One query whatever the number of page types:
+    each type's link table gives the ids of its pages that link to the item. The pages come
+    back as plain pages (title and address), not as their specific types.
     """
-    pages = []
+    linking = Q()
     for model in competence_page_models():
-        candidates = visible(model.objects.all(), locale)
-        pages.extend(filter_by_competences(candidates, [item]))
+        field = model._meta.get_field("competences")
+        links = field.remote_field.through.objects.filter(
+            **{f"{field.m2m_reverse_field_name()}__translation_key": item.translation_key}
+        )
+        linking |= Q(pk__in=links.values(field.m2m_field_name()))
+    if not linking:
+        return []
+    pages = list(visible(Page.objects.filter(linking), locale).only("title", "url_path", "path", "depth", "locale"))
     pages.sort(key=lambda page: page.title.lower())
     return pages
