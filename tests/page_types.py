@@ -154,3 +154,13 @@ def specific_page_urls(language):
         if page is not None and page.get_url():
             urls.append((model._meta.label, page.get_url()))
     return urls
+
+
+def share_of(language, urls_of=page_urls, every_language=()):
+    """`language`'s turn of the addresses `urls_of(code)` gives in each language: each label
+    goes to one language, the languages taking turns down the sorted labels; the labels in
+    `every_language` go to each. For the checks whose templates and code are the same in
+    every language: each kind of address is checked once, and every language is checked."""
+    labels = sorted({label for code in LANGUAGES for label, _url in urls_of(code)})
+    turn = {label: LANGUAGES[index % len(LANGUAGES)] for index, label in enumerate(labels)}
+    return [(label, url) for label, url in urls_of(language) if turn[label] == language or label in every_language]

@@ -21,7 +21,7 @@ import pytest
 
 from tests.browser.conftest import CHROMIUM
 from tests.browser.visits import visit_each
-from tests.page_types import LANGUAGES, page_urls
+from tests.page_types import LANGUAGES, page_urls, share_of
 
 AXE_JS = Path(axe_playwright_python.__file__).parent / "axe.min.js"
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
@@ -50,15 +50,13 @@ def audit(base_url, urls):
     return found
 
 
-def share_of(language):
+def audited_in(language):
     """The addresses audited in `language`: its turn of the page types, and its home page."""
-    labels = sorted({label for code in LANGUAGES for label, _url in page_urls(code)})
-    turn = {label: LANGUAGES[index % len(LANGUAGES)] for index, label in enumerate(labels)}
-    return [(label, url) for label, url in page_urls(language) if turn[label] == language or label == "home.HomePage"]
+    return share_of(language, every_language={"home.HomePage"})
 
 
 def test_the_languages_share_out_every_page_type(db):
-    shares = {language: share_of(language) for language in LANGUAGES}
+    shares = {language: audited_in(language) for language in LANGUAGES}
     audited = {label for urls in shares.values() for label, _url in urls}
     assert audited == {label for code in LANGUAGES for label, _url in page_urls(code)}
     for language, urls in shares.items():
@@ -72,7 +70,7 @@ def test_the_languages_share_out_every_page_type(db):
 def test_every_page_type_has_no_wcag_violations(live_site, language):
     if not Path(CHROMIUM).exists():
         pytest.fail(f"Chromium not found at {CHROMIUM}: install Debian's package (apt-get install chromium).")
-    urls = share_of(language)
+    urls = audited_in(language)
     found = audit(live_site, urls)
     assert not found, "\n".join(f"{page}:\n  " + "\n  ".join(items) for page, items in found.items())
 
