@@ -57,13 +57,15 @@ check: $(STAMP)
 	$(PY) manage.py makemigrations --check --dry-run
 
 ## test: setup if needed, then lint, checks and the whole test suite (browser tests included), in parallel
-##       (the tests' demo database is built meanwhile, unless the code is unchanged since the last build)
+##       (the tests' demo database is built meanwhile, unless the code is unchanged since the last build;
+##       the test workers start and collect while it is built, and wait for it)
 test: $(STAMP)
 	$(PY) manage.py compile_translations -v0
 	@$(PY) -m tests.demo_database & build=$$!; \
 		$(MAKE) --no-print-directory lint check || { kill $$build; wait $$build; exit 1; }; \
-		wait $$build || echo "The demo database was not built: the tests will try again and say why."
-	$(PYTEST_PARALLEL)
+		echo "$(PYTEST_PARALLEL)"; $(PYTEST_PARALLEL); status=$$?; \
+		wait $$build || echo "The demo database was not built in the background: the tests built it (see above)."; \
+		exit $$status
 
 ## test-fast: the tests without a browser, in parallel; no lint, no checks (e.g. make test-fast ARGS="tests/events -x")
 test-fast: $(STAMP)
