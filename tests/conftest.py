@@ -131,11 +131,39 @@ def pytest_report_header(config):
     )
 
 
-@pytest.hookimpl(tryfirst=True)
+def needs_the_demo(item):
+    """Whether the test waits for the demo build: it uses the test database or a served copy."""
+    fixtures = set(getattr(item, "fixturenames", ()))
+    return bool(item.get_closest_marker("django_db")) or bool({"django_db_setup", "live_site"} & fixtures)
+
+
+def flushes_the_database(item):
+    """A transactional test empties every table afterwards: it runs last, as Django orders them."""
+    marker = item.get_closest_marker("django_db")
+    transaction = bool(marker and (marker.kwargs.get("transaction") or marker.kwargs.get("reset_sequences")))
+    return transaction or bool({"transactional_db", "live_server"} & set(getattr(item, "fixturenames", ())))
+
+
+def running_order(item):
+    """The order xdist hands the tests out in, the longest work first so that the workers finish together:
+    - the tests that need no demo database, which run while it is being built;
+    - the browser tests, which wait on a browser and a server;
+    - the groups that share a slow session fixture (a crawl, a static copy, a backup, @module_data);
+    - the rest, in the order of the files;
+    - transactional tests, if any, last."""
+    return (
+        flushes_the_database(item),
+        needs_the_demo(item),
+        "browser" not in item.keywords,
+        not item.get_closest_marker("xdist_group"),
+    )
+
+
+@pytest.hookimpl(wrapper=True)
 def pytest_collection_modifyitems(config, items):
-    # Browser tests run first: they wait on a browser and a server, and start early enough
-    # for the workers to share out the rest after them.
-    items.sort(key=lambda item: "browser" not in item.keywords)
+    """Before the other plugins change the list: the PostgreSQL tests left out on SQLite, and the
+    @module_data groups (before xdist reads the groups). After them (pytest-django's own order,
+    transactional tests last, included): the tests sorted in their running order."""
     # Tests that need PostgreSQL are left out on SQLite (the header says which and why): they
     # are not skipped, they belong to the PostgreSQL run, which .ci/run makes.
     if not servers.using_postgres():
@@ -143,11 +171,12 @@ def pytest_collection_modifyitems(config, items):
         if left_out:
             config.hook.pytest_deselected(items=left_out)
             items[:] = [item for item in items if not item.get_closest_marker("postgres")]
-    # The tests of a module that share @module_data go to one xdist worker, which builds the
-    # data once (tryfirst: before xdist's own hook reads the groups).
+    # The tests of a module that share @module_data go to one xdist worker, which builds the data once.
     for item in items:
         if module_data.NAMES.intersection(getattr(item, "fixturenames", ())):
             item.add_marker(pytest.mark.xdist_group(item.module.__name__))
+    yield
+    items.sort(key=running_order)
 
 
 def pytest_collection_finish(session):
