@@ -11,9 +11,10 @@ WORKER_ARGS := --backend outbox --queue-name outbox --no-reload
 .PHONY: setup run worker test test-fast lint check messages clean bench
 # The tests run in parallel (pytest-xdist): one worker per core, at most 2 unless TEST_WORKERS
 # says otherwise. Tests that share a slow fixture form an xdist group (--dist loadgroup), run
-# by one worker, which builds the fixture once.
+# by one worker, which builds the fixture once. They are handed out in the order
+# tests/conftest.py sorts them (longest first), not by the size of each group.
 TEST_WORKERS ?= $(shell n=$$(nproc 2>/dev/null || echo 1); [ $$n -gt 2 ] && n=2; echo $$n)
-PYTEST_PARALLEL := $(VENV)/bin/pytest -n $(TEST_WORKERS) --dist loadgroup
+PYTEST_PARALLEL := $(VENV)/bin/pytest -n $(TEST_WORKERS) --dist loadgroup --no-loadscope-reorder
 
 $(PY):
 	@command -v $(PYTHON_VERSION) >/dev/null || { echo "Python 3.11 is required ($(PYTHON_VERSION) not found)."; exit 1; }

@@ -145,18 +145,24 @@ def flushes_the_database(item):
 
 
 def running_order(item):
-    """The order xdist hands the tests out in, the longest work first so that the workers finish together:
+    """The order xdist hands the tests out in (with --no-loadscope-reorder, as the Makefile runs
+    it), the longest work first so that the workers finish together:
     - the tests that need no demo database, which run while it is being built;
+    - the groups that share a slow session fixture (a crawl, a static copy, a backup);
     - the browser tests, which wait on a browser and a server;
-    - the groups that share a slow session fixture (a crawl, a static copy, a backup, @module_data);
+    - the modules that share @module_data;
     - the rest, in the order of the files;
     - transactional tests, if any, last."""
-    return (
-        flushes_the_database(item),
-        needs_the_demo(item),
-        "browser" not in item.keywords,
-        not item.get_closest_marker("xdist_group"),
-    )
+    group = item.get_closest_marker("xdist_group")
+    if group and group.args[0] != item.module.__name__:
+        kind = 0
+    elif "browser" in item.keywords:
+        kind = 1
+    elif group:
+        kind = 2
+    else:
+        kind = 3
+    return (flushes_the_database(item), needs_the_demo(item), kind)
 
 
 @pytest.hookimpl(wrapper=True)
