@@ -1,3 +1,5 @@
+import pytest
+
 """Excerpts show the searched words in context, marked, and nothing else as markup."""
 
 from search.highlight import excerpt, highlight, searchable_text, word_matches
@@ -38,6 +40,7 @@ def test_without_a_match_the_excerpt_is_the_beginning():
     assert "<mark>" not in html
 
 
+@pytest.mark.django_db  # a page knows its content type, from the database
 def test_searchable_text_reads_the_pages_search_fields():
     from toolkit.models import ToolPage
 
