@@ -1,6 +1,6 @@
-import pytest
-
 """Excerpts show the searched words in context, marked, and nothing else as markup."""
+
+import pytest
 
 from search.highlight import excerpt, highlight, searchable_text, word_matches
 
