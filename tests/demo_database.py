@@ -202,12 +202,14 @@ def migrations_fingerprint():
     return digest.hexdigest()[:16]
 
 
-def load(database_url, media):
+def load(database_url, media, migrated_now=False):
     """`migrate` and `load_demo`, as a newcomer does. The database starts as a copy of a migrated
-    one, so `migrate` has only its post-migrate steps to run (permissions of the current code)."""
+    one, so `migrate` has only its post-migrate steps to run (what the current code's post-migrate
+    handlers add); none when that one was migrated by this very build (`migrated_now`)."""
     env = build_env(database_url, media)
     started = time.monotonic()
-    servers.manage(env, "migrate", "--noinput")
+    if not migrated_now:
+        servers.manage(env, "migrate", "--noinput")
     servers.manage(env, "load_demo")
     print(f"\nThe demo database was built in {time.monotonic() - started:.0f} s.", file=sys.stderr)
 
@@ -243,17 +245,17 @@ def demo():
             demo = Demo(key, with_database(url, f"{base}_demo"), folder / "media")
             if not folder.is_dir() or postgres_fingerprint(demo.database_url) != wanted:
                 migrated = with_database(url, f"{base}_migrated")
-                ensure_postgres(migrated, migrations_fingerprint(), migrate)
+                migrated_now = ensure_postgres(migrated, migrations_fingerprint(), migrate)
                 with staged(folder) as temporary:
-                    make = partial(load, media=temporary / "media")
+                    make = partial(load, media=temporary / "media", migrated_now=migrated_now)
                     ensure_postgres(demo.database_url, wanted, make, template=migrated, force=True)
         else:
             demo = Demo(key, f"sqlite:///{folder / 'demo.sqlite3'}", folder / "media")
             if not folder.is_dir():
-                migrated = migrated_sqlite(key)
+                migrated, migrated_now = migrated_sqlite(key)
                 with staged(folder) as temporary:
                     shutil.copyfile(migrated, temporary / "demo.sqlite3")
-                    load(f"sqlite:///{temporary / 'demo.sqlite3'}", temporary / "media")
+                    load(f"sqlite:///{temporary / 'demo.sqlite3'}", temporary / "media", migrated_now)
         # Marks the build as used, so forget_unused() keeps it.
         os.utime(folder)
         forget_unused(key)
@@ -279,7 +281,7 @@ def copy_migrated(url):
             ensure_postgres(migrated, migrations_fingerprint(), migrate)
             copy_postgres(migrated, url)
         else:
-            copy_sqlite(migrated_sqlite(key), sqlite3.connect(sqlite_path(url)), close=True)
+            copy_sqlite(migrated_sqlite(key)[0], sqlite3.connect(sqlite_path(url)), close=True)
 
 
 def migrate(database_url):
@@ -287,9 +289,10 @@ def migrate(database_url):
 
 
 def migrated_sqlite(key):
-    """An empty SQLite database, migrated, for the current migrations."""
+    """(path, migrated now) of an empty SQLite database, migrated, for the current migrations."""
     path = root() / f"{key}.migrated-{migrations_fingerprint()}"
-    if not path.exists():
+    made_now = not path.exists()
+    if made_now:
         unfinished = path.with_name(f".{path.name}.{uuid.uuid4().hex[:8]}")
         try:
             migrate(f"sqlite:///{unfinished}")
@@ -298,7 +301,7 @@ def migrated_sqlite(key):
             raise
         unfinished.rename(path)
     os.utime(path)
-    return path
+    return path, made_now
 
 
 @contextmanager
@@ -326,9 +329,9 @@ def postgres_fingerprint(url):
 def ensure_postgres(url, wanted, make, template=None, force=False):
     """Unless the database at `url` carries the fingerprint `wanted` (or with `force`), make it:
     `make(url)` on `<name>_build` (empty, or a copy of `template`), renamed to `<name>` and
-    marked `wanted`."""
+    marked `wanted`. True if it was made now."""
     if postgres_fingerprint(url) == wanted and not force:
-        return
+        return False
     name = database_name(url)
     building = f"{name}_build"
     with admin_connection(url) as connection:
@@ -340,6 +343,7 @@ def ensure_postgres(url, wanted, make, template=None, force=False):
         connection.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
         connection.execute(f'ALTER DATABASE "{building}" RENAME TO "{name}"')
         connection.execute(f"COMMENT ON DATABASE \"{name}\" IS '{wanted}'")
+    return True
 
 
 if __name__ == "__main__":
