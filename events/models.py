@@ -57,7 +57,13 @@ TIME_ZONE_NAMES = [name for name, _label in TIME_ZONES]
 
 
 def validate_time_zone(value):
-    if value not in TIME_ZONE_NAMES or value not in zoneinfo.available_timezones():
+    """One of the programme area's zones, known to this system's time zone database (asked for
+    the one zone: listing them all reads the whole database from disk on every call)."""
+    try:
+        known = value in TIME_ZONE_NAMES and zoneinfo.ZoneInfo(value) is not None
+    except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+        known = False
+    if not known:
         raise ValidationError(_("Choose one of the time zones of the programme area."))
 
 

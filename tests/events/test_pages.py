@@ -230,3 +230,20 @@ def test_uids_are_the_same_in_every_language(client, indexes, open_events):
 def test_demo_registrations_and_attendance(db):
     assert Registration.objects.filter(attended=True).count() == 238 + 42 + 44 + 167
     assert not Registration.objects.exclude(email__endswith="@example.org").exists()
+
+
+@pytest.mark.parametrize("zone", ["Europe/London", "Europe/Brussels", "Europe/Paris", "Europe/Amsterdam"])
+def test_the_programme_area_time_zones_are_accepted(zone):
+    from events.models import validate_time_zone
+
+    validate_time_zone(zone)
+
+
+@pytest.mark.parametrize("zone", ["Asia/Tokyo", "Mars/Olympus", "../../etc/passwd", "", "europe/paris"])
+def test_other_time_zones_are_refused(zone):
+    from django.core.exceptions import ValidationError
+
+    from events.models import validate_time_zone
+
+    with pytest.raises(ValidationError):
+        validate_time_zone(zone)
