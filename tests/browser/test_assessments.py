@@ -1,9 +1,9 @@
 """A person far from work answers a questionnaire on a phone, in French and in Dutch, with
 JavaScript and without it: one statement per screen, then a profile, then a plan that
 suggests methods for the competence they rated lowest and prints on one A4 page. axe
-finds nothing to fix on any screen. The walk is made in French with JavaScript and in Dutch
-without it: each language and each way of serving a screen once (the screens' templates are
-the same in every language)."""
+finds nothing to fix on any kind of screen (the start, statements, the profile, the plan).
+The walk is made in French with JavaScript and in Dutch without it: each language and each
+way of serving a screen once (the screens' templates are the same in every language)."""
 
 import re
 from pathlib import Path
@@ -22,6 +22,8 @@ QUESTIONNAIRES = {
     "nl": "/nl/ken-je-vaardigheden/mijn-zachte-vaardigheden-voor-werk/",
 }
 LOWEST = "CT"  # the SPOCC category the person rates lowest: statements 9 and 10
+# The statement screens are one template: axe audits the first (with its note), a plain one and the last.
+AUDITED_QUESTIONS = {1, 2, 10}
 
 
 def axe_violations(tab):
@@ -65,7 +67,8 @@ def test_a_person_answers_sees_a_profile_and_prints_a_one_page_plan(browser, liv
     for number in range(1, 11):
         assert tab.locator("progress").get_attribute("value") == str(number - 1)
         assert tab.locator("legend h1").count() == 1  # one statement per screen
-        check(f"question {number}")
+        if number in AUDITED_QUESTIONS:
+            check(f"question {number}")
         choices = tab.locator("label.assessment-choice")
         assert choices.count() == 4
         box = choices.first.bounding_box()
