@@ -5,10 +5,12 @@ import threading
 import urllib.error
 import urllib.request
 from contextlib import contextmanager
+from dataclasses import dataclass
 from functools import partial
-from html.parser import HTMLParser
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import urljoin, urlsplit
+
+import lxml.html
 
 CSS_URL = re.compile(r"""url\(\s*["']?([^"')]+)["']?\s*\)""")
 
@@ -31,24 +33,26 @@ def static_server(folder):
         server.server_close()
 
 
-class Links(HTMLParser):
+@dataclass(frozen=True)
+class Links:
     """Every address an HTML page refers to, with canonical and hreflang links apart."""
 
-    def __init__(self):
-        super().__init__(convert_charrefs=True)
-        self.links, self.canonical, self.alternates = [], [], []
+    links: list
+    canonical: list
+    alternates: list
 
-    def handle_starttag(self, tag, attrs):
-        attrs = dict(attrs)
-        for name in ("href", "src", "poster"):
-            if attrs.get(name):
-                self.links.append(attrs[name])
-        if attrs.get("srcset"):
-            self.links += [item.split()[0] for item in attrs["srcset"].split(",") if item.strip()]
-        if tag == "link" and attrs.get("rel") == "canonical":
-            self.canonical.append(attrs["href"])
-        if tag == "link" and attrs.get("rel") == "alternate" and attrs.get("hreflang"):
-            self.alternates.append(attrs["href"])
+    @classmethod
+    def of(cls, html):
+        # lxml's own tree: the crawl reads every page of the copy.
+        tree = lxml.html.fromstring(html)
+        links = tree.xpath("//*/@href | //*/@src | //*/@poster")
+        for srcset in tree.xpath("//*/@srcset"):
+            links += [item.split()[0] for item in srcset.split(",") if item.strip()]
+        return cls(
+            links=[link for link in links if link],
+            canonical=tree.xpath("//link[@rel='canonical']/@href"),
+            alternates=tree.xpath("//link[@rel='alternate'][@hreflang]/@href"),
+        )
 
 
 def crawl(base_url, start_paths):
@@ -70,10 +74,8 @@ def crawl(base_url, start_paths):
             continue
         found = []
         if kind == "text/html":
-            parser = Links()
-            parser.feed(body.decode("utf-8", "replace"))
-            pages[path] = parser
-            found = parser.links
+            pages[path] = Links.of(body.decode("utf-8", "replace"))
+            found = pages[path].links
         elif kind == "text/css":
             found = CSS_URL.findall(body.decode("utf-8", "replace"))
         for link in found:
