@@ -60,11 +60,12 @@ check: $(STAMP)
 ## test: setup if needed, then lint, checks and the whole test suite (browser tests included), in parallel
 ##       (the tests' demo database is built meanwhile, unless the code is unchanged since the last build;
 ##       the test workers start and collect while it is built, and wait for it)
+# Lint, checks and tests run at a lower priority (nice) than the demo build they wait for.
 test: $(STAMP)
 	$(PY) manage.py compile_translations -v0
 	@$(PY) -m tests.demo_database & build=$$!; \
-		$(MAKE) --no-print-directory lint check || { kill $$build; wait $$build; exit 1; }; \
-		echo "$(PYTEST_PARALLEL)"; $(PYTEST_PARALLEL); status=$$?; \
+		nice -n 10 $(MAKE) --no-print-directory lint check || { kill $$build; wait $$build; exit 1; }; \
+		echo "$(PYTEST_PARALLEL)"; nice -n 10 $(PYTEST_PARALLEL); status=$$?; \
 		wait $$build || echo "The demo database was not built in the background: the tests built it (see above)."; \
 		exit $$status
 
