@@ -103,12 +103,13 @@ def demo_site_env(tmp_path, suffix, **extra):
 
 
 @contextmanager
-def gunicorn(env, port=None, workers=2, ready_path="/en/", ready_headers=None):
-    """Serve config.wsgi with gunicorn on 127.0.0.1; yields the base URL once `ready_path` answers."""
+def gunicorn(env, port=None, workers=2, ready_path="/en/", ready_headers=None, app="config.wsgi"):
+    """Serve `app` (a WSGI module: config.wsgi, or tests.media_wsgi for the site with its media)
+    with gunicorn on 127.0.0.1; yields the base URL once `ready_path` answers."""
     port = port or free_port()
     executable = shutil.which("gunicorn", path=str(Path(sys.executable).parent))
     server = subprocess.Popen(
-        [executable, "config.wsgi", "--bind", f"127.0.0.1:{port}", "--workers", str(workers), "--log-level", "warning"],
+        [executable, app, "--bind", f"127.0.0.1:{port}", "--workers", str(workers), "--log-level", "warning"],
         cwd=BASE_DIR,
         env=env,
     )

@@ -37,10 +37,11 @@ def pytest_collection_modifyitems(items):
 
 @pytest.fixture(scope="session")
 def live_site(tmp_path_factory):
-    """The demo site served by gunicorn on 127.0.0.1; yields its base URL."""
+    """The demo site served by gunicorn on 127.0.0.1, its media beside it as the front web server
+    serves them in production (tests/media_wsgi.py); yields its base URL."""
     env = servers.demo_site_env(tmp_path_factory.mktemp("browser-site"), "browser")
     try:
-        with servers.gunicorn(env) as base_url:
+        with servers.gunicorn(env, app="tests.media_wsgi") as base_url:
             yield base_url
     finally:
         servers.drop_database(env["DATABASE_URL"])

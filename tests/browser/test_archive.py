@@ -22,7 +22,7 @@ def archived_site(tmp_path_factory):
         ARCHIVE_CONTACT_NAME="la plateforme des résultats du programme",
     )
     try:
-        with servers.gunicorn(env, workers=1) as base_url:
+        with servers.gunicorn(env, workers=1, app="tests.media_wsgi") as base_url:
             yield base_url
     finally:
         servers.drop_database(env["DATABASE_URL"])
