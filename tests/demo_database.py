@@ -269,19 +269,23 @@ def build_key(url):
     return f"{hashlib.sha256(f'{BASE_DIR}|{where}'.encode()).hexdigest()[:8]}-{'pg' if postgres else 'sqlite'}"
 
 
-def copy_migrated(url):
+def copy_migrated(url=None):
     """Make the database at `url` an empty one, migrated for the current migrations: a copy of
     the one demo builds start from (migrated now if there is none), in a second rather than the
-    quarter of a minute a `migrate` from nothing takes."""
+    quarter of a minute a `migrate` from nothing takes. Without `url`, only make sure that one
+    exists (`python -m tests.demo_database migrated`)."""
     source = os.environ.get("DATABASE_URL", "")
     key = build_key(source)
     with locked(key):
         if servers.is_postgres(source):
             migrated = with_database(source, f"{database_name(source) or 'steps'}_migrated")
             ensure_postgres(migrated, migrations_fingerprint(), migrate)
-            copy_postgres(migrated, url)
+            if url is not None:
+                copy_postgres(migrated, url)
         else:
-            copy_sqlite(migrated_sqlite(key)[0], sqlite3.connect(sqlite_path(url)), close=True)
+            path, _made_now = migrated_sqlite(key)
+            if url is not None:
+                copy_sqlite(path, sqlite3.connect(sqlite_path(url)), close=True)
 
 
 def migrate(database_url):
@@ -348,6 +352,11 @@ def ensure_postgres(url, wanted, make, template=None, force=False):
 
 if __name__ == "__main__":
     # `python -m tests.demo_database`: build now (make test does, while lint and checks run).
+    # `python -m tests.demo_database migrated`: only the empty migrated database builds start
+    # from (.ci/run makes the PostgreSQL one while the SQLite run builds its demo).
     # Stopped, it stops its `manage.py` and leaves no half-made build behind.
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(1))
-    demo()
+    if sys.argv[1:] == ["migrated"]:
+        copy_migrated()
+    else:
+        demo()
