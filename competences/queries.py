@@ -12,6 +12,7 @@ from wagtail.models import Page
 from core.translated import in_locale
 from core.visibility import visible
 
+from .fields import filter_by_competences
 from .keys import framework_order
 from .models import Alignment, FrameworkItem
 
@@ -83,16 +84,12 @@ def linked_pages(item, locale):
 
     Pages hold default-language items, even in their translations, hence the match
     by translation key rather than by item. One query whatever the number of page types:
-    each type's link table gives the ids of its pages that link to the item. The pages come
-    back as plain pages (title and address), not as their specific types.
+    each type's pages that link to the item are a subquery of it. The pages come back as
+    plain pages (title and address), not as their specific types.
     """
     linking = Q()
     for model in competence_page_models():
-        field = model._meta.get_field("competences")
-        links = field.remote_field.through.objects.filter(
-            **{f"{field.m2m_reverse_field_name()}__translation_key": item.translation_key}
-        )
-        linking |= Q(pk__in=links.values(field.m2m_field_name()))
+        linking |= Q(pk__in=filter_by_competences(model.objects.all(), [item]).values("pk"))
     if not linking:
         return []
     pages = list(visible(Page.objects.filter(linking), locale).only("title", "url_path", "path", "depth", "locale"))

@@ -1,9 +1,9 @@
 """No query string, header or address on any public route gives a server error.
 
 Every page type and sub-route, every download, search, feeds, the sitemap,
-robots.txt, the API and the documents (see routes.py), each test in one language, the
-languages taking turns (routes.taking_turns), receives generated query strings and headers: unknown, repeated and empty
-parameters, Unicode digits, huge numbers, NUL bytes, very long values, broken
+robots.txt, the API and the documents (see routes.py; each test in one language,
+the languages taking turns: routes.taking_turns) receives generated query strings
+and headers: unknown, repeated and empty parameters, Unicode digits, huge numbers, NUL bytes, very long values, broken
 percent-encoding; garbled Range, cookies (an invalid session or CSRF cookie),
 languages and validators; hostile path segments and Host headers. Each answer
 must be a page or a 4xx, never a 5xx. The same runs with the page cache on.
